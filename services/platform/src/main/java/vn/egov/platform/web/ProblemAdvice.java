@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,11 +20,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -108,6 +111,35 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "malformed-body",
                 reason,
                 List.of(new FieldProblem(field, reason)))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "" : expectedValues(e.getRequiredType());
+        String reason = problems.message("problem.wrong-value.detail", ProblemWriter.VIETNAMESE, "wrong value") + " '"
+                + e.getValue() + "'" + expected;
+        return invalid(request, List.of(new FieldProblem(field == null ? "parameter" : field, reason)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String reason = problems.message("problem.missing-value.detail", ProblemWriter.VIETNAMESE, "required");
+        return invalid(request, List.of(new FieldProblem(e.getParameterName(), reason)));
+    }
+
+    private static String expectedValues(Class<?> type) {
+        if (type.isEnum()) {
+            return " ("
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(Object::toString)
+                                    .toList()) + ")";
+        }
+        return " (" + type.getSimpleName() + ")";
     }
 
     @Override
