@@ -39,7 +39,14 @@ public final class TestBackend implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger hits = new AtomicInteger();
-    private final Map<String, Function<HttpExchange, String>> extra = new ConcurrentHashMap<>();
+    private final Map<String, Function<HttpExchange, Reply>> extra = new ConcurrentHashMap<>();
+
+    /** A scripted answer: status and JSON body. */
+    public record Reply(int status, String json) {
+        public static Reply ok(String json) {
+            return new Reply(200, json);
+        }
+    }
 
     private TestBackend(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
@@ -70,7 +77,12 @@ public final class TestBackend implements AutoCloseable {
 
     /** Answers {@code path} (exact) with the JSON {@code body} computes. */
     public void answer(String path, Function<HttpExchange, String> body) {
-        extra.put(path, body);
+        extra.put(path, exchange -> Reply.ok(body.apply(exchange)));
+    }
+
+    /** Answers {@code path} (exact) with what {@code reply} computes; the request body is attribute "body". */
+    public void reply(String path, Function<HttpExchange, Reply> reply) {
+        extra.put(path, reply);
     }
 
     public int hits() {
@@ -93,10 +105,11 @@ public final class TestBackend implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            exchange.getRequestBody().readAllBytes();
-            Function<HttpExchange, String> special = extra.get(path);
+            exchange.setAttribute("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Function<HttpExchange, Reply> special = extra.get(path);
             if (special != null) {
-                respond(exchange, 200, special.apply(exchange));
+                Reply reply = special.apply(exchange);
+                respond(exchange, reply.status(), reply.json());
                 return;
             }
             hits.incrementAndGet();

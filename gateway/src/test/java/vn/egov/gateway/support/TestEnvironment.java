@@ -22,6 +22,7 @@ public final class TestEnvironment {
     public final EmbeddedPostgres postgres;
     public final TestBackend backend;
     public final Tokens tokens;
+    public final FakeKeycloak keycloak;
     public final int interchangePort;
 
     private TestEnvironment() {
@@ -33,6 +34,7 @@ public final class TestEnvironment {
         backend = TestBackend.start();
         tokens = new Tokens(backend.uri() + "/realms/egov");
         backend.answer("/realms/egov/protocol/openid-connect/certs", exchange -> tokens.jwks());
+        keycloak = new FakeKeycloak(backend, tokens);
         interchangePort = freePort();
     }
 
