@@ -1,0 +1,147 @@
+package vn.egov.interchange.pki;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Tổ chức cấp chứng thư số thử nghiệm — the development certificate authority of the embedded stack. It issues
+ * agency signing certificates (RSA 2048, SHA-256, digital signature + non-repudiation) so documents can be signed
+ * and verified end to end without the national CA. Never enabled in production.
+ */
+public final class DevelopmentCa {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+    private final Clock clock;
+
+    public DevelopmentCa(PrivateKey key, X509Certificate certificate, Clock clock) {
+        this.key = key;
+        this.certificate = certificate;
+        this.clock = clock;
+    }
+
+    /** A new self-signed CA, valid ten years. */
+    public static DevelopmentCa generate(Clock clock) {
+        KeyPair pair = rsa();
+        Instant now = clock.instant();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, "e-Government Backbone (development)")
+                .addRDN(BCStyle.CN, "Development Interchange CA")
+                .build();
+        try {
+            var ext = new JcaX509ExtensionUtils();
+            var builder = new JcaX509v3CertificateBuilder(
+                            name,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(Duration.ofDays(3650))),
+                            name,
+                            pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            return new DevelopmentCa(pair.getPrivate(), convert(builder.build(signer(pair.getPrivate()))), clock);
+        } catch (GeneralSecurityException | org.bouncycastle.cert.CertIOException e) {
+            throw new IllegalStateException("cannot create development CA", e);
+        }
+    }
+
+    /** A certificate and its private key, handed to an agency's system once. */
+    public record Issued(X509Certificate certificate, PrivateKey privateKey) {}
+
+    /** Issues a signing certificate for an agency, valid {@code validity} from now. */
+    public Issued issue(String organisationCode, String agencyName, Duration validity) {
+        KeyPair pair = rsa();
+        Instant now = clock.instant();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, agencyName)
+                .addRDN(BCStyle.OU, organisationCode)
+                .addRDN(BCStyle.CN, organisationCode)
+                .build();
+        try {
+            var ext = new JcaX509ExtensionUtils();
+            var builder = new JcaX509v3CertificateBuilder(
+                            certificate,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            subject,
+                            pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            return new Issued(convert(builder.build(signer(key))), pair.getPrivate());
+        } catch (GeneralSecurityException | org.bouncycastle.cert.CertIOException e) {
+            throw new IllegalStateException("cannot issue certificate", e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public PrivateKey privateKey() {
+        return key;
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+    }
+
+    private static ContentSigner signer(PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder("SHA256withRSA").build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509Certificate convert(X509CertificateHolder holder) throws GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+}
