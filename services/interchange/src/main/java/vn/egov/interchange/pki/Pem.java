@@ -43,7 +43,10 @@ public final class Pem {
     }
 
     public static PrivateKey parsePrivateKey(String pem) {
-        byte[] der = decode(pem, "PRIVATE KEY");
+        return privateKeyFromDer(decode(pem, "PRIVATE KEY"));
+    }
+
+    public static PrivateKey privateKeyFromDer(byte[] der) {
         for (String algorithm : new String[] {"RSA", "EC"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));

@@ -1,0 +1,32 @@
+package vn.egov.interchange.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the interchange ({@code egov.interchange.*}): package limits, inbox page size, the development CA.
+ */
+@ConfigurationProperties("egov.interchange")
+public record InterchangeProperties(Limits limits, Inbox inbox) {
+
+    public InterchangeProperties {
+        limits = limits == null ? new Limits(null, null, 0) : limits;
+        inbox = inbox == null ? new Inbox(0) : inbox;
+    }
+
+    /** Whole package, each decoded attachment, number of attachments. */
+    public record Limits(DataSize packageMaxSize, DataSize attachmentMaxSize, int maxAttachments) {
+        public Limits {
+            packageMaxSize = packageMaxSize == null ? DataSize.ofMegabytes(15) : packageMaxSize;
+            attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(10) : attachmentMaxSize;
+            maxAttachments = maxAttachments <= 0 ? 50 : maxAttachments;
+        }
+    }
+
+    /** How many deliveries one inbox page lists at most. */
+    public record Inbox(int maxPageSize) {
+        public Inbox {
+            maxPageSize = maxPageSize <= 0 ? 100 : maxPageSize;
+        }
+    }
+}

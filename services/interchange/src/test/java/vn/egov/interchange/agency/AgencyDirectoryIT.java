@@ -1,0 +1,126 @@
+package vn.egov.interchange.agency;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.egov.interchange.pki.DevelopmentCa;
+import vn.egov.interchange.pki.Pem;
+import vn.egov.interchange.testing.InterchangeIT;
+import vn.egov.interchange.testing.Tokens;
+
+class AgencyDirectoryIT extends InterchangeIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anyAuthenticatedCallerChecksAnOrganisationCode() throws Exception {
+        mvc.perform(get("/api/interchange/organisation-codes/000.00.00.G22").with(Tokens.outsider()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.format").value("QCVN102_2016"))
+                .andExpect(jsonPath("$.levels[0].code").value("G22"))
+                .andExpect(jsonPath("$.registeredAgency.name").value("Văn phòng Chính phủ"));
+        mvc.perform(get("/api/interchange/organisation-codes/H37.02.02").with(Tokens.integratorOf(null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.format").value("QD20_2020"))
+                .andExpect(jsonPath("$.levels.length()").value(3));
+        mvc.perform(get("/api/interchange/organisation-codes/000.00.00.g22").with(Tokens.citizen()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.reasons[0]", containsString("chữ in hoa")));
+        mvc.perform(get("/api/interchange/organisation-codes/G22")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anAdministratorRegistersAnAgencyUnderItsParentWithACertificate() throws Exception {
+        var ca = DevelopmentCa.generate(Clock.systemUTC());
+        var issued = ca.issue("000.00.19.G12", "Kho bạc Nhà nước", Duration.ofDays(30));
+        String pem = Pem.certificate(issued.certificate()).replace("\n", "\\n");
+        mvc.perform(post("/api/interchange/agencies")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code2016":"000.00.19.G12","name":"Kho bạc Nhà nước","parentCode":"G12",
+                                 "email":"vanthu@kbnn.vn","deliveryMode":"PUSH","webhookUrl":"https://dms.kbnn.vn/edxml",
+                                 "certificatePem":"%s"}
+                                """.formatted(pem)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value("000.00.19.G12"))
+                .andExpect(jsonPath("$.parentCode").value("000.00.00.G12"))
+                .andExpect(jsonPath("$.certificate.subject", containsString("000.00.19.G12")));
+        mvc.perform(get("/api/interchange/agencies/G12").with(Tokens.clerkOf("000.00.00.H57")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.childCodes", hasItem("000.00.19.G12")));
+    }
+
+    @Test
+    void badRegistrationsNameEveryField() throws Exception {
+        mvc.perform(post("/api/interchange/agencies")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code2016":"000.0.00.G12","code2020":"g09","name":"",
+                                 "parentCode":"000.00.00.G99","deliveryMode":"PUSH","certificatePem":"nope"}
+                                """))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("code2016")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("code2020")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("parentCode")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("webhookUrl")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("certificatePem")));
+        mvc.perform(post("/api/interchange/agencies")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code2016\":\"000.00.00.G22\",\"name\":\"Trùng mã\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("agency-exists"));
+    }
+
+    @Test
+    void onlyPlatformAdministratorsChangeTheDirectory() throws Exception {
+        mvc.perform(post("/api/interchange/agencies")
+                        .with(Tokens.clerkOf("000.00.00.H57"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code2016\":\"000.00.20.G12\",\"name\":\"X\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/interchange/agencies/H57/certificate/development")
+                        .with(Tokens.clerkOf("000.00.00.H57")))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/interchange/agencies/H57/certificate")
+                        .with(Tokens.integratorOf("000.00.00.H57"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"certificatePem\":\"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theDevelopmentCaIssuesAUsableCertificateAndKey() throws Exception {
+        mvc.perform(post("/api/interchange/agencies/000.00.00.H41/certificate/development")
+                        .with(Tokens.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.certificatePem", containsString("BEGIN CERTIFICATE")))
+                .andExpect(jsonPath("$.privateKeyPem", containsString("BEGIN PRIVATE KEY")))
+                .andExpect(jsonPath("$.agency.certificate.subject", containsString("000.00.00.H41")));
+        mvc.perform(get("/api/interchange/agencies/H41").with(Tokens.admin()))
+                .andExpect(jsonPath("$.certificate.sha256").isString());
+        mvc.perform(get("/api/interchange/agencies/000.00.00.X99").with(Tokens.admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("agency-not-found"));
+    }
+}
