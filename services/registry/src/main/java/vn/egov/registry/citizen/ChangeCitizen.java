@@ -1,0 +1,178 @@
+package vn.egov.registry.citizen;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.egov.platform.web.ApiProblem;
+import vn.egov.platform.web.FieldProblem;
+import vn.egov.registry.events.CitizenEvents;
+import vn.egov.registry.pid.PersonalIdNumber;
+
+/**
+ * The life events an officer records on an existing citizen: change of residence (thay đổi nơi cư trú), death
+ * (khai tử) and correction (điều chỉnh thông tin). Each takes the version the officer saw (If-Match), fails with
+ * 412 if the citizen changed since, bumps the version and publishes a minimal event, in one transaction.
+ */
+@Service
+public class ChangeCitizen {
+
+    private final Citizens citizens;
+    private final PidAssigner pids;
+    private final CitizenEvents events;
+    private final Clock clock;
+
+    public ChangeCitizen(Citizens citizens, PidAssigner pids, CitizenEvents events, Clock clock) {
+        this.citizens = citizens;
+        this.pids = pids;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Citizen changeResidence(
+            String pid,
+            int expectedVersion,
+            ResidenceKind kind,
+            String communeCode,
+            String addressLine,
+            LocalDate from) {
+        Citizen current = load(pid, expectedVersion);
+        if (current.status() != CitizenStatus.ALIVE) {
+            throw notAlive(current);
+        }
+        if (!citizens.communeExists(communeCode)) {
+            throw ApiProblem.badField(
+                    "invalid", "communeCode", "Không có xã/phường mã " + communeCode + " trong danh mục.");
+        }
+        if (from.isAfter(LocalDate.now(clock))) {
+            throw ApiProblem.badField("invalid", "validFrom", "Ngày bắt đầu cư trú không được sau ngày hôm nay.");
+        }
+        Instant now = clock.instant();
+        Citizen updated = citizens.update(touch(current, now));
+        citizens.moveResidence(current.id(), kind, communeCode, addressLine, from, now);
+        String field =
+                switch (kind) {
+                    case PERMANENT -> "permanentResidence";
+                    case TEMPORARY -> "temporaryResidence";
+                    case CURRENT -> "currentResidence";
+                };
+        events.publish(
+                CitizenEvents.Type.RESIDENCE_CHANGED,
+                updated.id(),
+                updated.pid().value(),
+                updated.version(),
+                List.of(field),
+                null);
+        return updated;
+    }
+
+    @Transactional
+    public Citizen recordDeath(String pid, int expectedVersion, LocalDate dateOfDeath) {
+        Citizen current = load(pid, expectedVersion);
+        if (current.status() == CitizenStatus.DECEASED) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT, "already-deceased", "Công dân " + pid + " đã được đăng ký khai tử trước đó.");
+        }
+        if (dateOfDeath.isAfter(LocalDate.now(clock))) {
+            throw ApiProblem.badField("invalid", "dateOfDeath", "Ngày chết không được sau ngày hôm nay.");
+        }
+        if (dateOfDeath.isBefore(current.birthDate().earliest())) {
+            throw ApiProblem.badField("invalid", "dateOfDeath", "Ngày chết không được trước ngày sinh.");
+        }
+        Instant now = clock.instant();
+        Citizen updated = citizens.update(current.deceased(dateOfDeath, now));
+        citizens.closeResidences(current.id(), dateOfDeath);
+        events.publish(
+                CitizenEvents.Type.DECEASED,
+                updated.id(),
+                updated.pid().value(),
+                updated.version(),
+                List.of("status", "deathDate"),
+                null);
+        return updated;
+    }
+
+    /**
+     * Applies a correction. A new sex or birth year changes what the number encodes, so a new number is issued
+     * (Circular 59/2021 art. 6) and the old one kept in the history; it is never issued again.
+     */
+    @Transactional
+    public Citizen correct(String pid, int expectedVersion, Citizen.Correction correction, String reason) {
+        Citizen current = load(pid, expectedVersion);
+        if (correction.ethnicCode() != null && !citizens.ethnicGroupExists(correction.ethnicCode())) {
+            throw ApiProblem.badField("invalid", "ethnicCode", "Không có dân tộc mã " + correction.ethnicCode() + ".");
+        }
+        if (correction.birthDate() != null && !correction.birthDate().notAfter(LocalDate.now(clock))) {
+            throw ApiProblem.badField("invalid", "dateOfBirth", "Ngày sinh không được sau ngày hôm nay.");
+        }
+        Instant now = clock.instant();
+        Citizen proposed = current.corrected(correction, null, now);
+        List<String> changed = current.changedFields(proposed);
+        if (changed.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "nothing-to-correct",
+                    "Thông tin điều chỉnh trùng với thông tin đang lưu; không có gì thay đổi.",
+                    List.of(new FieldProblem("body", "Không có trường nào thay đổi.")));
+        }
+        String previousPid = null;
+        if (proposed.sex() != current.sex()
+                || proposed.birthDate().year() != current.birthDate().year()) {
+            PersonalIdNumber newPid = pids.assign(
+                    current.pid().provinceCode(),
+                    proposed.sex(),
+                    proposed.birthDate().year(),
+                    "REISSUE");
+            proposed = current.corrected(correction, newPid, now);
+            previousPid = current.pid().value();
+            changed = current.changedFields(proposed);
+        }
+        Citizen updated = citizens.update(proposed);
+        if (previousPid != null) {
+            citizens.recordPidChange(current.id(), previousPid, updated.pid().value(), reason, now);
+        }
+        events.publish(
+                CitizenEvents.Type.CORRECTED,
+                updated.id(),
+                updated.pid().value(),
+                updated.version(),
+                changed,
+                previousPid);
+        return updated;
+    }
+
+    private Citizen load(String pid, int expectedVersion) {
+        Citizen current = citizens.findByPid(pid).orElseThrow(() -> notFound(pid));
+        if (current.version() != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "citizen " + pid + " is at version " + current.version() + ", not " + expectedVersion);
+        }
+        return current;
+    }
+
+    private static Citizen touch(Citizen c, Instant now) {
+        return c.corrected(
+                new Citizen.Correction(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                null,
+                now);
+    }
+
+    static ApiProblem notFound(String pid) {
+        return new ApiProblem(
+                HttpStatus.NOT_FOUND,
+                "citizen-not-found",
+                "Không có công dân mang số định danh " + pid + " trong cơ sở dữ liệu.");
+    }
+
+    private static ApiProblem notAlive(Citizen c) {
+        return new ApiProblem(
+                HttpStatus.CONFLICT,
+                "citizen-not-alive",
+                "Công dân " + c.pid() + " có tình trạng " + c.status() + "; không ghi nhận thay đổi cư trú.");
+    }
+}

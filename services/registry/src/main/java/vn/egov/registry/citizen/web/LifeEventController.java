@@ -1,0 +1,144 @@
+package vn.egov.registry.citizen.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.platform.web.ApiProblem;
+import vn.egov.registry.citizen.BirthDate;
+import vn.egov.registry.citizen.ChangeCitizen;
+import vn.egov.registry.citizen.Citizen;
+import vn.egov.registry.citizen.RegisterBirth;
+import vn.egov.registry.citizen.Relative;
+import vn.egov.registry.citizen.Versions;
+import vn.egov.registry.citizen.web.LifeEventRequests.BirthRequest;
+import vn.egov.registry.citizen.web.LifeEventRequests.CorrectionRequest;
+import vn.egov.registry.citizen.web.LifeEventRequests.DeathRequest;
+import vn.egov.registry.citizen.web.LifeEventRequests.RelativeInput;
+import vn.egov.registry.citizen.web.LifeEventRequests.ResidenceChangeRequest;
+
+/**
+ * The officers' desk for civil registration (role {@code officer}): register a birth, and record a change of residence, a death or a correction with {@code If-Match}. Write answers carry the
+ * new ETag and no personal data.
+ */
+@RestController
+@PreAuthorize("hasRole('officer')")
+class LifeEventController {
+
+    private final RegisterBirth births;
+    private final ChangeCitizen changes;
+
+    LifeEventController(RegisterBirth births, ChangeCitizen changes) {
+        this.births = births;
+        this.changes = changes;
+    }
+
+    @PostMapping("/api/registry/births")
+    ResponseEntity<Map<String, Object>> registerBirth(@Valid @RequestBody BirthRequest r) {
+        var declaration = new RegisterBirth.Declaration(
+                r.fullName(),
+                r.otherNames(),
+                birthDate("dateOfBirth", r.dateOfBirth()),
+                r.sex(),
+                r.birthRegistrationCommune(),
+                r.homeTown(),
+                r.ethnicCode(),
+                r.religion(),
+                r.bloodType(),
+                r.nationality(),
+                relative(r.father()),
+                relative(r.mother()),
+                relative(r.representative()),
+                r.household() == null ? null : r.household().number(),
+                r.household() == null ? null : r.household().relationship(),
+                r.permanentResidence() == null ? null : r.permanentResidence().communeCode(),
+                r.permanentResidence() == null ? null : r.permanentResidence().addressLine());
+        Citizen citizen = births.register(declaration);
+        return ResponseEntity.created(URI.create("/api/registry/citizens/" + citizen.pid() + "/record"))
+                .eTag(Versions.etag(citizen.version()))
+                .body(written(citizen));
+    }
+
+    @PostMapping("/api/registry/citizens/{pid}/residence-changes")
+    ResponseEntity<Map<String, Object>> changeResidence(
+            @PathVariable String pid,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ResidenceChangeRequest r) {
+        int version = Versions.ifMatch(ifMatch);
+        Citizen citizen =
+                changes.changeResidence(pid, version, r.kind(), r.communeCode(), r.addressLine(), r.validFrom());
+        return ResponseEntity.ok().eTag(Versions.etag(citizen.version())).body(written(citizen));
+    }
+
+    @PostMapping("/api/registry/citizens/{pid}/death")
+    ResponseEntity<Map<String, Object>> recordDeath(
+            @PathVariable String pid,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody DeathRequest r) {
+        int version = Versions.ifMatch(ifMatch);
+        Citizen citizen = changes.recordDeath(pid, version, r.dateOfDeath());
+        return ResponseEntity.ok().eTag(Versions.etag(citizen.version())).body(written(citizen));
+    }
+
+    @PostMapping("/api/registry/citizens/{pid}/corrections")
+    ResponseEntity<Map<String, Object>> correct(
+            @PathVariable String pid,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody CorrectionRequest r) {
+        int version = Versions.ifMatch(ifMatch);
+        var correction = new Citizen.Correction(
+                r.fullName(),
+                r.otherNames(),
+                r.dateOfBirth() == null ? null : birthDate("dateOfBirth", r.dateOfBirth()),
+                r.sex(),
+                r.homeTown(),
+                r.ethnicCode(),
+                r.religion(),
+                r.bloodType(),
+                r.nationality(),
+                relative(r.father()),
+                relative(r.mother()),
+                relative(r.spouse()),
+                relative(r.representative()),
+                r.status());
+        Citizen citizen = changes.correct(pid, version, correction, r.reason());
+        var body = written(citizen);
+        if (!citizen.pid().value().equals(pid)) {
+            body.put("previousPid", pid);
+        }
+        return ResponseEntity.ok()
+                .location(URI.create("/api/registry/citizens/" + citizen.pid() + "/record"))
+                .eTag(Versions.etag(citizen.version()))
+                .body(body);
+    }
+
+    private static Map<String, Object> written(Citizen citizen) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pid", citizen.pid().value());
+        body.put("version", citizen.version());
+        return body;
+    }
+
+    static BirthDate birthDate(String field, String text) {
+        try {
+            return BirthDate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("invalid", field, "Ngày sinh không tồn tại: " + text + ".");
+        }
+    }
+
+    static Relative relative(RelativeInput input) {
+        if (input == null
+                || (input.pid() == null && (input.name() == null || input.name().isBlank()))) {
+            return null;
+        }
+        return new Relative(input.pid(), input.name());
+    }
+}
