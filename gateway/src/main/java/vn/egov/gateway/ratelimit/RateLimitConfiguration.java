@@ -47,7 +47,7 @@ public class RateLimitConfiguration {
 
     @Bean
     ClientBuckets clientBuckets(ProxyManager<String> rateLimitBuckets, RateLimitProperties properties) {
-        return new ClientBuckets(rateLimitBuckets, properties.sync());
+        return new ClientBuckets(rateLimitBuckets, properties.sync(), properties.idleExpiry());
     }
 
     @Bean(destroyMethod = "dispose")
