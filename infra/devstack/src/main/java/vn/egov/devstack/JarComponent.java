@@ -1,0 +1,152 @@
+package vn.egov.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A Spring Boot application of the platform (a service or the gateway), one JVM each. */
+final class JarComponent extends Component {
+
+    static final List<String> SERVICES = List.of("portal", "interchange", "registry", "reporting");
+
+    private final Path jar;
+    private final boolean gateway;
+
+    private JarComponent(String name, StackConfig config, Path jar, boolean gateway) {
+        super(name, config);
+        this.jar = jar;
+        this.gateway = gateway;
+    }
+
+    static JarComponent service(String name, StackConfig config) {
+        return new JarComponent(
+                name,
+                config,
+                config.root().resolve("services").resolve(name).resolve("target/" + name + ".jar"),
+                false);
+    }
+
+    static JarComponent gateway(StackConfig config) {
+        return new JarComponent("gateway", config, config.root().resolve("gateway/target/gateway.jar"), true);
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    @Override
+    int port() {
+        return config.port(name);
+    }
+
+    @Override
+    List<String> dependsOn() {
+        if (gateway) {
+            List<String> deps = new ArrayList<>(List.of("postgres"));
+            deps.addAll(SERVICES);
+            return deps;
+        }
+        return List.of("postgres", "kafka");
+    }
+
+    @Override
+    Optional<String> skipReason() {
+        return Files.isRegularFile(jar)
+                ? Optional.empty()
+                : Optional.of("not built: " + config.display(jar) + " missing");
+    }
+
+    @Override
+    List<String> command() {
+        List<String> command = new ArrayList<>(List.of(
+                config.java().toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dfile.encoding=UTF-8"));
+        config.env("EGOV_JAVA_OPTS")
+                .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /**
+     * The variables of the conventions, each from the launcher's environment when set there, otherwise pointing at
+     * the embedded infrastructure. {@code EGOV_<NAME>_DB_URL}/{@code _USER}/{@code _PASSWORD} override the shared
+     * {@code EGOV_DB_*} for one application.
+     */
+    @Override
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String prefix = "EGOV_" + name.toUpperCase(Locale.ROOT) + "_DB_";
+        env.put(
+                "EGOV_DB_URL",
+                config.env(prefix + "URL")
+                        .or(() -> config.env("EGOV_DB_URL"))
+                        .orElse("jdbc:postgresql://localhost:" + config.port("postgres") + "/" + name));
+        env.put(
+                "EGOV_DB_USER",
+                config.env(prefix + "USER").or(() -> config.env("EGOV_DB_USER")).orElse(name));
+        env.put(
+                "EGOV_DB_PASSWORD",
+                config.env(prefix + "PASSWORD")
+                        .or(() -> config.env("EGOV_DB_PASSWORD"))
+                        .orElse(name));
+        env.put("EGOV_KAFKA_BOOTSTRAP", config.env("EGOV_KAFKA_BOOTSTRAP").orElse("localhost:" + config.port("kafka")));
+        env.put(
+                "EGOV_OIDC_ISSUER",
+                config.env("EGOV_OIDC_ISSUER")
+                        .orElse("http://localhost:" + config.port("keycloak") + "/realms/" + KeycloakComponent.REALM));
+        env.put("EGOV_SMTP_HOST", config.env("EGOV_SMTP_HOST").orElse("localhost"));
+        env.put("EGOV_SMTP_PORT", config.env("EGOV_SMTP_PORT").orElse(Integer.toString(config.port("smtp"))));
+        env.put("SERVER_PORT", Integer.toString(port()));
+        if (gateway) {
+            env.put(
+                    "EGOV_GATEWAY_CLIENT_ID",
+                    config.env("EGOV_GATEWAY_CLIENT_ID").orElse("egov-web"));
+            env.put("EGOV_PUBLIC_URL", config.env("EGOV_PUBLIC_URL").orElse("http://localhost:" + port()));
+            for (String service : SERVICES) {
+                String variable = "EGOV_" + service.toUpperCase(Locale.ROOT) + "_URL";
+                env.put(variable, config.env(variable).orElse("http://localhost:" + config.port(service)));
+            }
+        }
+        return env;
+    }
+
+    @Override
+    Path workingDirectory() {
+        return config.root();
+    }
+
+    @Override
+    boolean healthy() {
+        return Health.actuator(healthUrl());
+    }
+
+    String healthUrl() {
+        return "http://localhost:" + port() + (gateway ? "/actuator/health" : "/actuator/health/readiness");
+    }
+
+    @Override
+    String healthDescription() {
+        return "GET " + healthUrl() + " is UP";
+    }
+
+    @Override
+    String url() {
+        return "http://localhost:" + port();
+    }
+
+    @Override
+    Duration defaultStartTimeout() {
+        return Duration.ofSeconds(gateway ? 180 : 240);
+    }
+}
