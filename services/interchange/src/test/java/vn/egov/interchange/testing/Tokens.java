@@ -32,11 +32,15 @@ public final class Tokens {
 
     /** A document-management system of the agency, client credentials. */
     public static RequestPostProcessor integratorOf(String agencyCode) {
-        return jwt().jwt(j -> j.subject("service-account-dms")
-                        .claim("azp", "dms-" + agencyCode)
-                        .claim("agency_code", agencyCode)
-                        .claim("scope", "interchange.send")
-                        .claim("realm_access", Map.of("roles", List.of("integrator"))))
+        return jwt().jwt(j -> {
+                    j.subject("service-account-dms")
+                            .claim("azp", "dms-" + agencyCode)
+                            .claim("scope", "interchange.send")
+                            .claim("realm_access", Map.of("roles", List.of("integrator")));
+                    if (agencyCode != null) {
+                        j.claim("agency_code", agencyCode);
+                    }
+                })
                 .authorities(
                         new SimpleGrantedAuthority("ROLE_integrator"),
                         new SimpleGrantedAuthority("SCOPE_interchange.send"));
@@ -44,6 +48,7 @@ public final class Tokens {
 
     public static RequestPostProcessor citizen() {
         return jwt().jwt(j -> j.subject("citizen")
+                        .claim("azp", "egov-web")
                         .claim("pid", "001099012345")
                         .claim("realm_access", Map.of("roles", List.of("citizen"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_citizen"));

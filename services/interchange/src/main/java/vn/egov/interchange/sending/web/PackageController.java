@@ -1,0 +1,47 @@
+package vn.egov.interchange.sending.web;
+
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.interchange.attempts.RefusedAttempts;
+import vn.egov.interchange.sending.SendPackage;
+import vn.egov.platform.security.Caller;
+import vn.egov.platform.web.ApiProblem;
+
+/**
+ * {@code POST /api/interchange/packages}: an agency's system sends a signed edXML package ({@code application/xml}).
+ * 202 with the document id and the recipients; a refusal is problem+json and is logged.
+ */
+@RestController
+class PackageController {
+
+    static final String SENDERS = "hasAnyRole('clerk','officer','integrator','agency-admin')";
+
+    private final SendPackage sendPackage;
+    private final RefusedAttempts refused;
+
+    PackageController(SendPackage sendPackage, RefusedAttempts refused) {
+        this.sendPackage = sendPackage;
+        this.refused = refused;
+    }
+
+    @PostMapping(
+            path = "/api/interchange/packages",
+            consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PreAuthorize(SENDERS)
+    ResponseEntity<SendPackage.Accepted> send(@RequestBody byte[] body, Caller caller) {
+        try {
+            var accepted = sendPackage.send(caller, body);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/interchange/packages/" + accepted.id() + "/timeline"))
+                    .body(accepted);
+        } catch (ApiProblem problem) {
+            refused.record("POST /api/interchange/packages", caller, body, problem);
+            throw problem;
+        }
+    }
+}
