@@ -1,5 +1,8 @@
 package vn.egov.gateway.observability;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,12 +18,14 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.util.context.ContextView;
 
 /**
  * Gives every request an {@code X-Request-Id} (the caller's, when it is a sane token, otherwise a new UUID),
  * forwards it to the service, returns it on the response, and writes one access-log line per request: request
  * id, client, route, method, path, status and latency. The first filter of all, so the latency is the whole
- * gateway's.
+ * gateway's. The line carries the trace id too, so one search finds the request in the traces.
  */
 @Component
 public class RequestCorrelationFilter implements WebFilter, Ordered {
@@ -55,14 +60,31 @@ public class RequestCorrelationFilter implements WebFilter, Ordered {
             correlated.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        return chain.filter(correlated).doFinally(signal -> {
-            if (access.isInfoEnabled()) {
-                log(correlated, requestId, started, signal == reactor.core.publisher.SignalType.CANCEL);
-            }
+        return Mono.deferContextual(context -> {
+            String traceId = traceId(context);
+            return chain.filter(correlated).doFinally(signal -> {
+                if (access.isInfoEnabled()) {
+                    log(correlated, requestId, traceId, started, signal == SignalType.CANCEL);
+                }
+            });
         });
     }
 
-    private static void log(ServerWebExchange exchange, String requestId, long started, boolean cancelled) {
+    /** The trace of the server observation Spring WebFlux started for this request, if tracing is on. */
+    private static String traceId(ContextView context) {
+        Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        if (observation == null) {
+            return "-";
+        }
+        TracingObservationHandler.TracingContext tracing =
+                observation.getContext().get(TracingObservationHandler.TracingContext.class);
+        return tracing == null || tracing.getSpan() == null
+                ? "-"
+                : tracing.getSpan().context().traceId();
+    }
+
+    private static void log(
+            ServerWebExchange exchange, String requestId, String traceId, long started, boolean cancelled) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String client = exchange.getAttribute(CLIENT_ATTRIBUTE);
@@ -71,8 +93,9 @@ public class RequestCorrelationFilter implements WebFilter, Ordered {
             client = remote == null ? "-" : "ip:" + remote.getHostString();
         }
         access.info(
-                "requestId={} client={} route={} method={} path={} status={} latencyMs={}",
+                "requestId={} traceId={} client={} route={} method={} path={} status={} latencyMs={}",
                 requestId,
+                traceId,
                 client,
                 route == null ? "-" : route.getId(),
                 exchange.getRequest().getMethod(),
