@@ -55,7 +55,7 @@ class SendPackageIT extends InterchangeIT {
         jdbc.update("DELETE FROM delivery_event");
         jdbc.update("DELETE FROM delivery");
         jdbc.update("DELETE FROM document");
-        jdbc.update("DELETE FROM document_event_outbox");
+        jdbc.update("DELETE FROM outbox_event");
         jdbc.update("DELETE FROM refused_attempt");
     }
 
@@ -73,7 +73,7 @@ class SendPackageIT extends InterchangeIT {
     void nothingStoredAndAttemptLogged(String problemCode) {
         assertThat(count("document")).isZero();
         assertThat(count("delivery")).isZero();
-        assertThat(count("document_event_outbox")).isZero();
+        assertThat(count("outbox_event")).isZero();
         assertThat(jdbc.queryForList("SELECT problem_code FROM refused_attempt", String.class))
                 .containsExactly(problemCode);
     }
@@ -99,7 +99,7 @@ class SendPackageIT extends InterchangeIT {
                 .isEqualTo(Hashes.sha256Hex(body));
         assertThat(jdbc.queryForList("SELECT urgency FROM delivery", Integer.class))
                 .containsOnly(2);
-        assertThat(jdbc.queryForList("SELECT type FROM document_event_outbox", String.class))
+        assertThat(jdbc.queryForList("SELECT type FROM outbox_event", String.class))
                 .containsExactly("vn.egov.interchange.document.sent.v1");
     }
 
@@ -117,7 +117,7 @@ class SendPackageIT extends InterchangeIT {
                 .andExpect(jsonPath("$.id").value(com.jayway.jsonpath.JsonPath.<String>read(first, "$.id")));
         assertThat(count("document")).isOne();
         assertThat(count("delivery")).isOne();
-        assertThat(count("document_event_outbox")).isOne();
+        assertThat(count("outbox_event")).isOne();
 
         byte[] other = vpcp.sign(aPackage().to(HUE, "G12").build()); // same DocumentId, other content
         send(other, Tokens.clerkOf(VPCP))

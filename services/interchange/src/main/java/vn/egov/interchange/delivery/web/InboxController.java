@@ -1,0 +1,66 @@
+package vn.egov.interchange.delivery.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.interchange.delivery.DeliveryInbox;
+import vn.egov.interchange.edxml.EdxmlDates;
+import vn.egov.platform.security.Caller;
+
+/**
+ * The pull inbox of an agency's system: {@code GET /api/interchange/inbox}, {@code GET .../{deliveryId}/package},
+ * {@code POST .../{deliveryId}/ack}. The axis's hop is reported in the {@code Edxml-Trace} header (the package
+ * itself is handed over byte for byte, so the sender's signature still verifies).
+ */
+@RestController
+class InboxController {
+
+    static final String RECEIVERS = "hasAnyRole('clerk','officer','integrator','agency-admin')";
+    static final String AXIS = "TRUC-LIEN-THONG";
+
+    private final DeliveryInbox inbox;
+    private final Clock clock;
+
+    InboxController(DeliveryInbox inbox, Clock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    record Page(List<DeliveryInbox.Entry> items, boolean more) {}
+
+    @GetMapping("/api/interchange/inbox")
+    @PreAuthorize(RECEIVERS)
+    Page pending(Caller caller, @RequestParam(defaultValue = "50") int limit) {
+        List<DeliveryInbox.Entry> items = inbox.pending(caller, limit + 1);
+        int size = Math.max(1, limit);
+        return items.size() > size ? new Page(items.subList(0, size), true) : new Page(items, false);
+    }
+
+    @GetMapping(path = "/api/interchange/inbox/{deliveryId}/package", produces = MediaType.APPLICATION_XML_VALUE)
+    @PreAuthorize(RECEIVERS)
+    ResponseEntity<byte[]> packageOf(Caller caller, @PathVariable UUID deliveryId) {
+        DeliveryInbox.Package p = inbox.packageOf(caller, deliveryId);
+        String trace = AXIS + "," + EdxmlDates.formatTimestamp(LocalDateTime.now(clock.withZone(EdxmlDates.VIETNAM)));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header("Edxml-Document-Id", p.documentId().replaceAll("[^\\x20-\\x7E]", "?"))
+                .header("Edxml-Trace", trace)
+                .header("Digest", "sha-256=" + p.sha256())
+                .body(p.content());
+    }
+
+    @PostMapping("/api/interchange/inbox/{deliveryId}/ack")
+    @PreAuthorize(RECEIVERS)
+    DeliveryInbox.Acknowledgement acknowledge(Caller caller, @PathVariable UUID deliveryId) {
+        return inbox.acknowledge(caller, deliveryId);
+    }
+}
