@@ -178,9 +178,14 @@ class GatewayTest extends GatewayTestBase {
     void healthInfoAndPrometheusAreOpenTheRestOfActuatorIsClosed() {
         assertThat(http.get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/info", null).statusCode()).isEqualTo(200);
-        assertThat(http.send(http.request("/actuator/prometheus").GET().build()).statusCode())
-                .isEqualTo(200);
         String token = env.tokens.client("demo-integrator");
+        assertThat(http.get("/api/portal/caller", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> prometheus =
+                http.send(http.request("/actuator/prometheus").GET().build());
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body())
+                .contains("egov_gateway_rate_limit_total{", "spring_cloud_gateway_requests_seconds_count{")
+                .contains("resilience4j_circuitbreaker_state{");
         for (String closed : List.of("/actuator/env", "/actuator/gateway/routes", "/actuator/beans")) {
             assertThat(http.get(closed, token).statusCode()).as(closed).isIn(401, 403, 404);
         }
