@@ -181,6 +181,29 @@ public class ReadCitizen {
         return withVersion(citizen.get());
     }
 
+    /**
+     * Tra cứu theo họ tên — an officer's search by name (diacritics and case ignored, prefix match), optionally
+     * narrowed by birth year; at most {@code limit} people, each answer logged as a read of that person.
+     */
+    @Transactional
+    public List<Map<String, Object>> searchByName(Caller caller, String name, Integer birthYear, int limit) {
+        List<CitizenField> fields = List.of(CitizenField.FULL_NAME, CitizenField.DATE_OF_BIRTH, CitizenField.SEX);
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Citizen c : citizens.searchByName(name, birthYear, limit)) {
+            log.append(
+                    caller,
+                    c.pid().value(),
+                    AccessAction.RECORD,
+                    Purposes.CIVIL_REGISTRATION,
+                    names(fields),
+                    "search",
+                    AccessOutcome.GRANTED,
+                    null);
+            found.add(views.view(c, fields));
+        }
+        return found;
+    }
+
     /** The citizen's own record, found by the {@code pid} claim of their token. */
     @Transactional(noRollbackFor = ApiProblem.class)
     public Released own(Caller caller) {
@@ -266,7 +289,7 @@ public class ReadCitizen {
         return fields;
     }
 
-    private static List<String> names(Set<CitizenField> fields) {
+    private static List<String> names(java.util.Collection<CitizenField> fields) {
         return fields.stream().map(CitizenField::apiName).toList();
     }
 }

@@ -142,6 +142,25 @@ class SharingIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void officersFindPeopleByNameWithoutDiacritics_andEachHitIsLogged() throws Exception {
+        String hit = Births.register(mvc, "Đỗ Quỳnh Hương", "FEMALE", "2001-09-09", "89-001");
+        mvc.perform(get("/api/registry/citizens")
+                        .with(Tokens.officer())
+                        .param("name", "DO QUYNH HUONG")
+                        .param("birthYear", "2001"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].pid").value(hit))
+                .andExpect(jsonPath("$[0].fullName").value("Đỗ Quỳnh Hương"))
+                .andExpect(jsonPath("$[0].religion").doesNotExist());
+        assertThat(log(hit)).singleElement().satisfies(e -> assertThat(e).containsEntry("reference", "search"));
+        mvc.perform(get("/api/registry/citizens").with(Tokens.integrator()).param("name", "do quynh"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/registry/citizens").with(Tokens.officer()).param("name", "d"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void malformedNumbersAre400AndSayWhy() throws Exception {
         mvc.perform(get("/api/registry/citizens/{pid}", "00109901234X")
                         .with(Tokens.integrator())

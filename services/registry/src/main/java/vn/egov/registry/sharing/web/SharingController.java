@@ -1,6 +1,8 @@
 package vn.egov.registry.sharing.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -68,6 +70,17 @@ class SharingController {
                 .eTag(Versions.etag(released.version()))
                 .header("Cache-Control", "no-store")
                 .body(released.body());
+    }
+
+    /** Officers find people by name, without diacritics or case: {@code ?name=nguyen van an&birthYear=1999}. */
+    @GetMapping("/api/registry/citizens")
+    @PreAuthorize("hasRole('officer')")
+    List<Map<String, Object>> search(
+            Caller caller,
+            @RequestParam @Size(min = 2, max = 100) String name,
+            @RequestParam(required = false) @Min(1850) @Max(2399) Integer birthYear,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
+        return reads.searchByName(caller, name, birthYear, limit);
     }
 
     record VerificationRequest(
