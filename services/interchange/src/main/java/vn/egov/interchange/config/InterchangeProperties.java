@@ -7,11 +7,23 @@ import org.springframework.util.unit.DataSize;
  * Settings of the interchange ({@code egov.interchange.*}): package limits, inbox page size, the development CA.
  */
 @ConfigurationProperties("egov.interchange")
-public record InterchangeProperties(Limits limits, Inbox inbox) {
+public record InterchangeProperties(Limits limits, Inbox inbox, Lateness lateness) {
 
     public InterchangeProperties {
         limits = limits == null ? new Limits(null, null, 0) : limits;
         inbox = inbox == null ? new Inbox(0) : inbox;
+        lateness = lateness == null ? new Lateness(null, null) : lateness;
+    }
+
+    /**
+     * When the sender's timeline flags a delivery as late: not acknowledged by the recipient's system within
+     * {@code notDeliveredAfter} of sending; no 03 (accepted) or 02 (refused) within {@code notAcceptedAfter}.
+     */
+    public record Lateness(java.time.Duration notDeliveredAfter, java.time.Duration notAcceptedAfter) {
+        public Lateness {
+            notDeliveredAfter = notDeliveredAfter == null ? java.time.Duration.ofHours(4) : notDeliveredAfter;
+            notAcceptedAfter = notAcceptedAfter == null ? java.time.Duration.ofHours(24) : notAcceptedAfter;
+        }
     }
 
     /** Whole package, each decoded attachment, number of attachments. */
