@@ -90,6 +90,42 @@ public class Documents {
                 d.senderCode());
     }
 
+    /** Withdraws not-yet-acknowledged deliveries of a document (of one recipient, or all) from the inboxes. */
+    public void withdrawPending(UUID document, UUID recipient, String why, java.time.Instant at) {
+        String sql = "UPDATE delivery SET state = 'RECALLED' WHERE document_id = ? AND state = 'PENDING'"
+                + (recipient == null ? "" : " AND recipient_id = ?") + " RETURNING id";
+        Object[] args = recipient == null ? new Object[] {document} : new Object[] {document, recipient};
+        List<UUID> withdrawn = jdbc.queryForList(sql, UUID.class, args);
+        for (UUID id : withdrawn) {
+            jdbc.update(
+                    "INSERT INTO delivery_event (delivery_id, kind, recorded_at) VALUES (?, ?, ?)",
+                    id,
+                    why,
+                    Timestamp.from(at));
+        }
+    }
+
+    /** Delivers an earlier document to one more recipient (an update adding a receiver), unless it already has it. */
+    public void addDelivery(Document original, UUID recipientId, String recipientCode, java.time.Instant at) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.update(
+                "INSERT INTO delivery (id, document_id, recipient_id, recipient_code, urgency, state, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT (document_id, recipient_id) DO NOTHING",
+                id,
+                original.id(),
+                recipientId,
+                recipientCode,
+                original.urgency(),
+                Timestamp.from(at));
+        if (inserted == 1) {
+            jdbc.update(
+                    "INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor) VALUES (?, 'RECEIVER_ADDED', ?, ?)",
+                    id,
+                    Timestamp.from(at),
+                    original.senderCode());
+        }
+    }
+
     /** One recipient of a document. */
     public record Recipient(String code, UUID deliveryId) {}
 

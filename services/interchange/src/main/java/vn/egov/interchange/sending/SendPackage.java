@@ -84,9 +84,7 @@ public class SendPackage {
         var business = parsed.value().business();
         int businessType = business == null ? 0 : business.bussinessDocType();
         String related = business == null ? null : business.documentId();
-        if (businessType != 0) {
-            checkRelated(sender, related);
-        }
+        Document original = businessType == 0 ? null : checkRelated(sender, related);
         Instant now = clock.instant();
         Document document = new Document(
                 UUID.randomUUID(),
@@ -114,6 +112,9 @@ public class SendPackage {
             String code = codeUsed(header, recipient);
             documents.insertDelivery(deliveryId, document, recipient.id(), code);
             created.add(new Documents.Recipient(code, deliveryId));
+        }
+        if (original != null) {
+            applyBusiness(business, original, now);
         }
         events.append(
                 DocumentEvents.SENT,
@@ -192,7 +193,38 @@ public class SendPackage {
         return result;
     }
 
-    private void checkRelated(Agency sender, String related) {
+    /**
+     * Nghiệp vụ thu hồi / cập nhật / thay thế: a revoke (1) or replace (3) withdraws the original from every inbox that
+     * has not taken it yet (those that have receive this package and act on it); an update (2) delivers the original
+     * to the receivers it adds and withdraws it from those it removes.
+     */
+    private void applyBusiness(EdxmlPackage.Business business, Document original, Instant now) {
+        switch (business.bussinessDocType()) {
+            case 1 -> documents.withdrawPending(original.id(), null, "REVOKED", now);
+            case 3 -> documents.withdrawPending(original.id(), null, "REPLACED", now);
+            case 2 -> {
+                if (business.documentInfo() == null) {
+                    return;
+                }
+                for (EdxmlPackage.Receiver r : business.documentInfo().receivers()) {
+                    Agency agency = agencies.byCode(r.organId())
+                            .orElseThrow(() -> PackageProblems.field(
+                                    HttpStatus.UNPROCESSABLE_CONTENT,
+                                    "unknown-recipient",
+                                    "Bussiness/BussinessDocumentInfo/ReceiverList/Receiver",
+                                    "Cơ quan nhận " + r.organId() + " chưa có trong danh bạ."));
+                    if (r.receiverType() == 1) {
+                        documents.addDelivery(original, agency.id(), r.organId(), now);
+                    } else {
+                        documents.withdrawPending(original.id(), agency.id(), "RECEIVER_REMOVED", now);
+                    }
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private Document checkRelated(Agency sender, String related) {
         if (related == null) {
             throw PackageProblems.field(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -208,6 +240,7 @@ public class SendPackage {
                     "Bussiness/DocumentId",
                     "Không có văn bản " + related + " do cơ quan này gửi.");
         }
+        return original.get();
     }
 
     private static String codeUsed(MessageHeader header, Agency recipient) {
