@@ -39,6 +39,8 @@ public class CloudEventKafkaClients implements DisposableBean, ApplicationContex
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a send blocks at most this long for metadata (broker down, unknown topic) before failing
+        producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producerFactory =
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer());
         this.template = new KafkaTemplate<>(producerFactory);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,8 @@ public class Outbox {
             INSERT INTO outbox_event (id, topic, kafka_key, type, source, subject, time, data, traceparent)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             """;
+
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -80,7 +83,9 @@ public class Outbox {
     /** As {@link #append(String, String, String, Object)} with a Kafka key other than the subject. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(String topic, String type, String subject, String key, Object data) {
-        requireText(topic, "topic");
+        if (topic == null || !TOPIC.matcher(topic).matches()) {
+            throw new IllegalArgumentException("not a Kafka topic name: " + topic);
+        }
         EventType.of(type);
         Objects.requireNonNull(data, "data");
         UUID id = UUID.randomUUID();
@@ -110,11 +115,5 @@ public class Outbox {
                 onCommit.run();
             }
         });
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
     }
 }

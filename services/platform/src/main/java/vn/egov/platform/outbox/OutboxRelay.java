@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * adjacent rows of the same aggregate at the same time, so consumers must not rely on strict order across a
  * relay fail-over or scale-out (use the event time or a version in the data).
  *
- * <p>Metrics: {@code egov.outbox.backlog} (unpublished rows), {@code egov.outbox.published},
+ * <p>Metrics: {@code egov.outbox.backlog} (unpublished rows), {@code egov.outbox.oldest.age} (seconds),
+ * {@code egov.outbox.published},
  * {@code egov.outbox.failures}, {@code egov.outbox.lag} (append to Kafka acknowledgement).
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -90,6 +93,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Timer lag;
     private final AtomicLong backlog = new AtomicLong();
+    private volatile double oldestAgeSeconds;
     private volatile long backlogReadAt;
 
     private final Semaphore wake = new Semaphore(0);
@@ -134,6 +138,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Outbox events not yet published")
                 .tag("relay", name)
                 .register(meters);
+        Gauge.builder("egov.outbox.oldest.age", this, relay -> {
+                    relay.cachedBacklog();
+                    return relay.oldestAgeSeconds;
+                })
+                .description("Age of the oldest unpublished outbox event (0 when none): alert on it")
+                .baseUnit("seconds")
+                .tag("relay", name)
+                .register(meters);
     }
 
     /**
@@ -170,8 +182,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int sendAndMark(List<Row> rows, List<PublishedEvent> acked, Instant[] ackedAt) {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(rows.size());
+        Map<String, CompletableFuture<SendResult<String, byte[]>>> brokenTopics = new HashMap<>();
         for (Row row : rows) {
-            sends.add(send(row));
+            // a topic whose send failed at once for want of metadata (broker unreachable, unknown topic) is not
+            // tried again in this pass, as each try could block for max.block.ms: its rows back off together
+            var broken = brokenTopics.get(row.topic());
+            var send = broken != null ? broken : send(row);
+            if (broken == null && send.isCompletedExceptionally() && topicUnavailable(send)) {
+                brokenTopics.put(row.topic(), send);
+            }
+            sends.add(send);
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<Long> ok = new ArrayList<>(rows.size());
@@ -272,8 +292,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Unpublished events now (one query). */
     public long backlog() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
-        backlog.set(count == null ? 0 : count);
+        jdbc.query("""
+                SELECT count(*) AS n,
+                       coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) AS oldest
+                FROM outbox_event WHERE published_at IS NULL
+                """, rs -> {
+            backlog.set(rs.getLong("n"));
+            oldestAgeSeconds = rs.getDouble("oldest");
+        });
         backlogReadAt = System.nanoTime();
         return backlog.get();
     }
@@ -386,6 +412,20 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    private static boolean topicUnavailable(CompletableFuture<?> failed) {
+        Throwable e = failed.exceptionNow();
+        while (e != null) {
+            if (e instanceof org.apache.kafka.common.errors.TimeoutException
+                    || e instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                    || e instanceof org.apache.kafka.common.errors.InvalidTopicException
+                    || e instanceof org.apache.kafka.common.errors.TopicAuthorizationException) {
+                return true;
+            }
+            e = e.getCause() == e ? null : e.getCause();
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {
