@@ -2,14 +2,21 @@ package vn.egov.registry.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.egov.platform.security.Caller;
 import vn.egov.registry.crypto.FieldCipher;
 import vn.egov.registry.pid.BirthRegistrationProvinces;
 
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
+
+    static {
+        // the caller is resolved from the token, not a request parameter: keep it out of the OpenAPI document
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     Clock clock() {
