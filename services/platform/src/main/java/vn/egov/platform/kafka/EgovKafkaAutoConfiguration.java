@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -43,12 +45,17 @@ public class EgovKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CloudEventKafkaClients cloudEventKafkaClients(
-            ProducerFactory<?, ?> producerFactory,
-            ConsumerFactory<?, ?> consumerFactory,
+            ObjectProvider<ProducerFactory<?, ?>> producerFactory,
+            ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
+            KafkaProperties properties,
             @Value("${spring.kafka.template.observation-enabled:false}") boolean observationEnabled) {
+        // Boot's factories carry the connection details (e.g. from Testcontainers); the properties are the
+        // fallback when a service defines several factories of its own
+        ProducerFactory<?, ?> producer = producerFactory.getIfUnique();
+        ConsumerFactory<?, ?> consumer = consumerFactory.getIfUnique();
         return new CloudEventKafkaClients(
-                producerFactory.getConfigurationProperties(),
-                consumerFactory.getConfigurationProperties(),
+                producer != null ? producer.getConfigurationProperties() : properties.buildProducerProperties(),
+                consumer != null ? consumer.getConfigurationProperties() : properties.buildConsumerProperties(),
                 observationEnabled);
     }
 

@@ -28,6 +28,7 @@ public final class TestInfrastructure {
 
     private static Postgres postgres;
     private static String kafka;
+    private static Boolean docker;
 
     private TestInfrastructure() {}
 
@@ -60,15 +61,20 @@ public final class TestInfrastructure {
         return postgres;
     }
 
-    private static boolean useDocker() {
-        if ("false".equals(System.getProperty("egov.test.docker"))) {
-            return false;
+    private static synchronized boolean useDocker() {
+        if (docker == null) {
+            if ("false".equals(System.getProperty("egov.test.docker"))) {
+                docker = false;
+            } else {
+                try {
+                    docker = DockerClientFactory.instance().isDockerAvailable();
+                } catch (RuntimeException | LinkageError e) {
+                    docker = false;
+                }
+            }
+            log.info("integration tests run on {}", docker ? "Testcontainers" : "embedded PostgreSQL and Kafka");
         }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return docker;
     }
 
     private static Postgres startEmbeddedPostgres() {
