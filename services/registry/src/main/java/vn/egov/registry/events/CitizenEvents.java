@@ -1,29 +1,26 @@
 package vn.egov.registry.events;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
+import vn.egov.platform.outbox.Outbox;
 
 /**
- * The change events of citizens, topic {@code registry.citizen.v1}: written to the outbox in the transaction that
- * makes the change. They carry identifiers and the names of what changed, never personal values (schemas in
- * {@code contracts/events/vn.egov.registry.citizen.*}).
+ * The change events of citizens, topic {@code registry.citizen.v1}: appended to the platform's transactional
+ * outbox in the transaction that makes the change, then relayed to Kafka as CloudEvents (subject and key = the
+ * citizen's id, so one citizen's events stay in order on one partition). They carry identifiers and the names of
+ * what changed, never personal values (schemas in {@code contracts/events/vn.egov.registry.citizen.*}).
  */
 @Component
 public class CitizenEvents {
 
     public static final String TOPIC = "registry.citizen.v1";
-    public static final String SOURCE = "registry";
 
     /** Event types, {@code vn.egov.registry.citizen.<event>.v1}. */
     public enum Type {
@@ -43,21 +40,20 @@ public class CitizenEvents {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
+    private final String topic;
 
-    public CitizenEvents(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.json = json;
+    public CitizenEvents(Outbox outbox, Clock clock, @Value("${egov.registry.topic:" + TOPIC + "}") String topic) {
+        this.outbox = outbox;
         this.clock = clock;
+        this.topic = topic;
     }
 
     /** Appends the event to the outbox; must run inside the transaction of the change. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(
             Type type, UUID citizenId, String pid, int version, List<String> changedFields, String previousPid) {
-        Instant now = clock.instant();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("citizenId", citizenId.toString());
         data.put("pid", pid);
@@ -66,16 +62,7 @@ public class CitizenEvents {
         }
         data.put("version", version);
         data.put("changedFields", List.copyOf(changedFields));
-        data.put("occurredAt", now.toString());
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into citizen_event (id, type, subject, data, occurred_at) values (?, ?, ?, ?::jsonb, ?)")
-                .params(
-                        id,
-                        type.ceType(),
-                        citizenId.toString(),
-                        json.writeValueAsString(data),
-                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
-        return id;
+        data.put("occurredAt", clock.instant().toString());
+        return outbox.append(topic, type.ceType(), citizenId.toString(), data);
     }
 }

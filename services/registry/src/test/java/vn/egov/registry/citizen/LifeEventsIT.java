@@ -1,6 +1,7 @@
 package vn.egov.registry.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +26,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import vn.egov.platform.testing.TestKafka;
 import vn.egov.registry.events.EventContract;
 import vn.egov.registry.pid.PersonalIdNumber;
 import vn.egov.registry.pid.Sex;
@@ -58,6 +63,17 @@ class LifeEventsIT extends RegistryIntegrationTest {
                 .andExpect(status().isCreated())
                 .andReturn();
         return JsonPath.read(result.getResponse().getContentAsString(), "$.pid");
+    }
+
+    @Value("${egov.registry.topic}")
+    String topic;
+
+    /** The data of the event of that type about that number, from the outbox (as committed with the change). */
+    String event(String type, String pid) {
+        return jdbc.sql("select data::text from outbox_event where type = ? and data->>'pid' = ?")
+                .params(type, pid)
+                .query(String.class)
+                .single();
     }
 
     long count(String sql, Object... params) {
@@ -105,12 +121,21 @@ class LifeEventsIT extends RegistryIntegrationTest {
                 .doesNotContain("Kh");
         assertThat(row.get("name_search")).isEqualTo("tran thi anh duong");
 
-        String data = jdbc.sql("select data::text from citizen_event where type = ? and data->>'pid' = ?")
-                .params("vn.egov.registry.citizen.registered.v1", pid)
-                .query(String.class)
-                .single();
+        String data = event("vn.egov.registry.citizen.registered.v1", pid);
         EventContract.assertValid("vn.egov.registry.citizen.registered.v1", data);
         assertThat(data).doesNotContain("Dương").doesNotContain("2025-03-01");
+
+        // the relay publishes it to Kafka as a binary-mode CloudEvent keyed by the citizen's id
+        String citizenId = JsonPath.read(data, "$.citizenId");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(TestKafka.records(topic)).anySatisfy(record -> {
+                    assertThat(record.key()).isEqualTo(citizenId);
+                    assertThat(TestKafka.header(record, "ce_type")).isEqualTo("vn.egov.registry.citizen.registered.v1");
+                    assertThat(TestKafka.header(record, "ce_source")).isEqualTo("registry");
+                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                    EventContract.assertValid("vn.egov.registry.citizen.registered.v1", value);
+                    assertThat(value).contains(pid);
+                }));
     }
 
     @Test
@@ -185,10 +210,7 @@ class LifeEventsIT extends RegistryIntegrationTest {
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.temporaryResidence.communeName").value("Sài Gòn"))
                 .andExpect(jsonPath("$.permanentResidence.communeName").value("Hoàn Kiếm"));
-        String event = jdbc.sql("select data::text from citizen_event where type = ? and data->>'pid' = ?")
-                .params("vn.egov.registry.citizen.residence-changed.v1", pid)
-                .query(String.class)
-                .single();
+        String event = event("vn.egov.registry.citizen.residence-changed.v1", pid);
         EventContract.assertValid("vn.egov.registry.citizen.residence-changed.v1", event);
         assertThat(event).contains("temporaryResidence").doesNotContain("Lê Lợi");
     }
@@ -256,11 +278,7 @@ class LifeEventsIT extends RegistryIntegrationTest {
                 .andExpect(jsonPath("$.status.deathDate").value("2025-02-01"))
                 .andExpect(jsonPath("$.permanentResidence").doesNotExist());
         EventContract.assertValid(
-                "vn.egov.registry.citizen.deceased.v1",
-                jdbc.sql("select data::text from citizen_event where type = ? and data->>'pid' = ?")
-                        .params("vn.egov.registry.citizen.deceased.v1", pid)
-                        .query(String.class)
-                        .single());
+                "vn.egov.registry.citizen.deceased.v1", event("vn.egov.registry.citizen.deceased.v1", pid));
     }
 
     @Test
@@ -286,10 +304,7 @@ class LifeEventsIT extends RegistryIntegrationTest {
         mvc.perform(get("/api/registry/citizens/{pid}/record", renewed).with(Tokens.officer()))
                 .andExpect(jsonPath("$.fullName").value("Hoàng Thị An"))
                 .andExpect(jsonPath("$.sex").value("FEMALE"));
-        String event = jdbc.sql("select data::text from citizen_event where type = ? and data->>'pid' = ?")
-                .params("vn.egov.registry.citizen.corrected.v1", renewed)
-                .query(String.class)
-                .single();
+        String event = event("vn.egov.registry.citizen.corrected.v1", renewed);
         EventContract.assertValid("vn.egov.registry.citizen.corrected.v1", event);
         assertThat(event).contains("\"previousPid\"").contains("fullName").doesNotContain("Hoàng");
 

@@ -9,28 +9,18 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.egov.platform.testing.EgovIntegrationTest;
 import vn.egov.registry.crypto.FieldCipher;
-import vn.egov.registry.testing.RegistryPostgres;
 import vn.egov.registry.testing.Tokens;
 
 /** The dev stack's registry starts with the demo citizen and a synthetic population; COPY loads in bulk. */
-@SpringBootTest
+@EgovIntegrationTest(
+        properties = {"egov.registry.dev-seed.enabled=true", "egov.registry.topic=registry.citizen.v1.${egov.test.id}"})
 @AutoConfigureMockMvc
 class SeedIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> RegistryPostgres.url("registry_seed"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("egov.registry.dev-seed.enabled", () -> "true");
-    }
 
     @Autowired
     MockMvc mvc;
