@@ -25,6 +25,11 @@ abstract class Component {
         return List.of();
     }
 
+    /** Components this one starts after, whether they became ready or not (the gateway after the services). */
+    List<String> startsAfter() {
+        return List.of();
+    }
+
     /** Why this component is not started by the launcher (external infrastructure, jar not built), or empty. */
     Optional<String> skipReason() {
         return Optional.empty();

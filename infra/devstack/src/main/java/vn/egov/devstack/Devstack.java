@@ -46,7 +46,7 @@ public final class Devstack {
             return switch (command) {
                 case "up" -> {
                     Stack.UpReport report = stack.up(rest);
-                    new Summary(config, stack, progress).print(report);
+                    new Summary(config, stack, progress).print(report, rest.isEmpty());
                     yield report.ok() ? 0 : 1;
                 }
                 case "down" -> {

@@ -2,6 +2,7 @@ package vn.egov.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +48,29 @@ final class JarComponent extends Component {
 
     @Override
     List<String> dependsOn() {
-        if (gateway) {
-            List<String> deps = new ArrayList<>(List.of("postgres"));
-            deps.addAll(SERVICES);
-            return deps;
-        }
-        return List.of("postgres", "kafka");
+        return gateway ? List.of("postgres") : List.of("postgres", "kafka");
+    }
+
+    /** The gateway routes to whatever serves: a failed service answers through its circuit breaker. */
+    @Override
+    List<String> startsAfter() {
+        return gateway ? SERVICES : List.of();
+    }
+
+    /**
+     * The jar the process runs: a copy under {@code .egov/apps}, so that rebuilding the module while the stack runs
+     * does not pull classes from under a running JVM.
+     */
+    Path runningJar() {
+        return config.home().resolve("apps").resolve(jar.getFileName());
+    }
+
+    @Override
+    void prepare(Progress progress) throws Exception {
+        Files.createDirectories(runningJar().getParent());
+        Path tmp = runningJar().resolveSibling(jar.getFileName() + ".copying");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, runningJar(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
@@ -74,7 +92,7 @@ final class JarComponent extends Component {
         config.env("EGOV_JAVA_OPTS")
                 .ifPresent(opts -> command.addAll(List.of(opts.trim().split("\\s+"))));
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(runningJar().toString());
         return command;
     }
 

@@ -73,7 +73,7 @@ final class PostgresComponent extends Component {
             String commandLine = Processes.commandLine(pid);
             if (commandLine.contains("postgres")
                     && commandLine.contains(dataDirectory().toString())) {
-                return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+                return ProcessHandle.of(pid).filter(Processes::running);
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -103,12 +103,16 @@ final class PostgresComponent extends Component {
         }
         ProcessHandle postmaster = orphan.get();
         Processes.signal(postmaster.pid(), "INT");
-        if (!Processes.awaitExit(postmaster, Duration.ofSeconds(20))) {
-            Processes.signal(postmaster.pid(), "QUIT");
-            if (!Processes.awaitExit(postmaster, Duration.ofSeconds(5))) {
-                postmaster.destroyForcibly();
-                Processes.awaitExit(postmaster, Duration.ofSeconds(5));
+        try {
+            if (!Processes.awaitGone(List.of(postmaster), Duration.ofSeconds(20))) {
+                Processes.signal(postmaster.pid(), "QUIT");
+                if (!Processes.awaitGone(List.of(postmaster), Duration.ofSeconds(5))) {
+                    postmaster.destroyForcibly();
+                    Processes.awaitGone(List.of(postmaster), Duration.ofSeconds(5));
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return Optional.of("stopped orphan postmaster (pid " + postmaster.pid() + ")");
     }

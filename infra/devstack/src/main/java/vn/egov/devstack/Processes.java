@@ -100,6 +100,35 @@ final class Processes {
         }
     }
 
+    /**
+     * True while the process runs: alive and not a zombie. A daemonized postmaster is reparented to PID 1, which may
+     * take a moment to reap it, and the JDK counts a zombie as alive.
+     */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || stat.length() < afterName + 3 || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
+        }
+    }
+
+    /** Waits until none of {@code processes} runs (see {@link #running}); true when they all ended in time. */
+    static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (processes.stream().anyMatch(Processes::running)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** Sends a named signal (e.g. {@code INT}) through {@code kill}; the JDK only offers TERM and KILL. */
     static void signal(long pid, String signal) {
         try {

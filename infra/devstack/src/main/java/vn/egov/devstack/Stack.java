@@ -129,8 +129,13 @@ final class Stack {
                         .map(futures::get)
                         .filter(java.util.Objects::nonNull)
                         .toList();
+                List<CompletableFuture<Result>> predecessors = component.startsAfter().stream()
+                        .map(futures::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
                 futures.put(
-                        component.name, CompletableFuture.supplyAsync(() -> startAfter(component, dependencies), pool));
+                        component.name,
+                        CompletableFuture.supplyAsync(() -> startAfter(component, dependencies, predecessors), pool));
             }
             List<Result> results =
                     futures.values().stream().map(CompletableFuture::join).toList();
@@ -138,7 +143,11 @@ final class Stack {
         }
     }
 
-    private Result startAfter(Component component, List<CompletableFuture<Result>> dependencies) {
+    private Result startAfter(
+            Component component,
+            List<CompletableFuture<Result>> dependencies,
+            List<CompletableFuture<Result>> predecessors) {
+        predecessors.forEach(CompletableFuture::join);
         for (CompletableFuture<Result> dependency : dependencies) {
             Result result = dependency.join();
             if (!result.outcome().ok()) {
@@ -279,6 +288,7 @@ final class Stack {
 
     private boolean stop(Component component) {
         Optional<PidFile> recorded = PidFile.read(component.pidFile());
+        List<ProcessHandle> detached = component.detachedProcesses();
         boolean didSomething = false;
         if (recorded.isPresent()) {
             Optional<ProcessHandle> process = recorded.get().process();
@@ -309,6 +319,14 @@ final class Stack {
             } catch (IOException e) {
                 progress.step(component.name, "could not remove " + component.pidFile() + ": " + e.getMessage());
             }
+        }
+        try {
+            // the postmaster ends after its holder: wait for it, so that a following start finds the port free
+            if (!Processes.awaitGone(detached, Duration.ofSeconds(20))) {
+                progress.step(component.name, "some of its processes are still exiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Optional<String> orphans = component.cleanUpOrphans();
         orphans.ifPresent(message -> progress.step(component.name, message));

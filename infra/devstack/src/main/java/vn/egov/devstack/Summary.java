@@ -27,7 +27,7 @@ final class Summary {
         this.progress = progress;
     }
 
-    void print(Stack.UpReport report) {
+    void print(Stack.UpReport report, boolean wholeStack) {
         StringBuilder out = new StringBuilder("\n");
         if (!report.ok()) {
             out.append("The stack is NOT ready:\n");
@@ -42,9 +42,19 @@ final class Summary {
             out.append("Logs: ")
                     .append(config.display(config.logs()))
                     .append("/<component>.log · ./egov status · ./egov down\n");
-        } else {
+        } else if (wholeStack) {
             appendUrls(out);
             appendAccounts(out);
+        } else {
+            out.append("Started what was asked for:\n");
+            report.results()
+                    .forEach(result -> out.append(String.format(
+                            Locale.ROOT,
+                            "  %-12s %s%n",
+                            result.component().name,
+                            result.outcome() == Stack.Outcome.SKIPPED
+                                    ? result.detail()
+                                    : result.component().url())));
         }
         appendFigures(out, report);
         progress.block(out.toString());
