@@ -5,8 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** One row of the access log: who read whose data, which fields, for which purpose, and how it ended. */
+/**
+ * One row of the access log: who read whose data, which fields, for which purpose, and how it ended. {@code id}
+ * orders all entries; {@code chain} and {@code seq} place the entry in its hash chain.
+ */
 public record AccessEntry(
+        long id,
+        int chain,
         long seq,
         Instant occurredAt,
         String clientId,
@@ -23,6 +28,8 @@ public record AccessEntry(
 
     static AccessEntry from(ResultSet rs) throws SQLException {
         return new AccessEntry(
+                rs.getLong("id"),
+                rs.getInt("chain"),
                 rs.getLong("seq"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("client_id"),

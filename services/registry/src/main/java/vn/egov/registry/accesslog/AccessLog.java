@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,15 +25,20 @@ import vn.egov.platform.security.Caller;
  * population data, granted or denied, appended in the transaction that decides the answer.
  *
  * <p>Append-only (triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained: {@code hash = SHA-256(prev_hash ||
- * seq || canonical(row))}, the first {@code prev_hash} being 32 zero bytes. An append is one call of the database
- * function {@code access_log_append}, which locks the single-row chain head ({@code FOR UPDATE}) until commit, so
- * the chain has no forks and no gaps even with many replicas; {@link #verify()} recomputes it and names the first
- * broken link.
+ * seq || canonical(row))}, the first {@code prev_hash} being 32 zero bytes. There are {@link #CHAINS} independent
+ * chains; an entry goes to chain {@code hash(subject) mod 32}, so a citizen's entries stay on one chain. An append
+ * is one call of the database function {@code access_log_append}, which locks its chain's head row
+ * ({@code access_log_chain ... FOR UPDATE}) until commit: no forks and no gaps even with many replicas, and up to
+ * 32 appends commit in parallel (one chain serialised reads at the speed of one WAL flush). {@link #verify()}
+ * recomputes every chain and names the first broken link.
  */
 @Component
 public class AccessLog {
 
     static final byte[] GENESIS = new byte[32];
+
+    /** Number of independent hash chains (rows of {@code access_log_chain}, migration V5). */
+    static final int CHAINS = 32;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -58,6 +64,8 @@ public class AccessLog {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var entry = new AccessEntry(
                 0,
+                0,
+                0,
                 now,
                 caller == null ? null : caller.clientId(),
                 caller == null ? null : caller.username(),
@@ -73,8 +81,9 @@ public class AccessLog {
                 outcome,
                 reason);
         // one round trip: the function locks the chain head, links the row and moves the head (V3 migration)
-        return jdbc.sql("select access_log_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        return jdbc.sql("select access_log_append(?::smallint, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
+                        chainOf(subjectPid),
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                         entry.clientId(),
                         entry.username(),
@@ -95,20 +104,24 @@ public class AccessLog {
     /** Entries about any of {@code pids}, newest first, before {@code beforeSeq} (exclusive) if given. */
     @Transactional(readOnly = true)
     public List<AccessEntry> about(List<String> pids, Long beforeSeq, int limit) {
-        return jdbc.sql("select * from access_log where subject_pid = any(?) and (?::bigint is null or seq < ?::bigint)"
-                        + " order by seq desc limit ?")
+        return jdbc.sql("select * from access_log where subject_pid = any(?) and (?::bigint is null or id < ?::bigint)"
+                        + " order by id desc limit ?")
                 .params(pids.toArray(String[]::new), beforeSeq, beforeSeq, limit)
                 .query((rs, i) -> AccessEntry.from(rs))
                 .list();
     }
 
-    /** Recomputes the whole chain; the report names the first broken link, if any. */
+    /** Recomputes every chain; the report names the first broken link, if any. */
     @Transactional(readOnly = true)
     public ChainReport verify() {
+        Map<Integer, Head> heads = new HashMap<>();
+        jdbc.sql("select chain, seq, hash from access_log_chain")
+                .query((rs, i) -> heads.put(rs.getInt("chain"), new Head(rs.getLong("seq"), rs.getBytes("hash"))))
+                .list();
         var walk = new Walk();
         template.query(
                 connection -> {
-                    var statement = connection.prepareStatement("select * from access_log order by seq");
+                    var statement = connection.prepareStatement("select * from access_log order by chain, seq");
                     statement.setFetchSize(1000);
                     return statement;
                 },
@@ -117,47 +130,71 @@ public class AccessLog {
                         return;
                     }
                     AccessEntry entry = AccessEntry.from(rs);
+                    if (entry.chain() != walk.chain) {
+                        walk.broken = walk.closeChain(heads);
+                        if (walk.broken != null) {
+                            return;
+                        }
+                        walk.chain = entry.chain();
+                        walk.seq = 0;
+                        walk.hash = GENESIS;
+                    }
                     byte[] prev = rs.getBytes("prev_hash");
                     byte[] stored = rs.getBytes("hash");
                     if (entry.seq() != walk.seq + 1) {
                         walk.broken = ChainReport.broken(
+                                walk.chain,
+                                walk.total,
                                 walk.seq,
                                 walk.seq + 1,
                                 "missing-entry",
-                                "Thiếu bản ghi số " + (walk.seq + 1) + " (bản ghi tiếp theo là " + entry.seq() + ").");
+                                "Chuỗi " + walk.chain + ": thiếu bản ghi số " + (walk.seq + 1)
+                                        + " (bản ghi tiếp theo là " + entry.seq() + ").");
                     } else if (!Arrays.equals(prev, walk.hash)) {
                         walk.broken = ChainReport.broken(
+                                walk.chain,
+                                walk.total,
                                 walk.seq,
                                 entry.seq(),
                                 "prev-hash-mismatch",
-                                "Bản ghi số " + entry.seq() + " không nối với hàm băm của bản ghi trước.");
+                                "Chuỗi " + walk.chain + ": bản ghi số " + entry.seq()
+                                        + " không nối với hàm băm của bản ghi trước.");
                     } else if (!Arrays.equals(stored, chain(prev, entry))) {
                         walk.broken = ChainReport.broken(
+                                walk.chain,
+                                walk.total,
                                 walk.seq,
                                 entry.seq(),
                                 "content-altered",
-                                "Nội dung bản ghi số " + entry.seq()
+                                "Chuỗi " + walk.chain + ": nội dung bản ghi số " + entry.seq()
                                         + " không khớp với hàm băm đã lưu: bản ghi đã bị sửa.");
                     } else {
                         walk.seq = entry.seq();
                         walk.hash = stored;
+                        walk.total++;
                     }
                 });
         if (walk.broken != null) {
             return walk.broken;
         }
-        Head head = jdbc.sql("select seq, hash from access_log_head where id")
-                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
-                .single();
-        if (head.seq() != walk.seq || !Arrays.equals(head.hash(), walk.hash)) {
-            return ChainReport.broken(
-                    walk.seq,
-                    walk.seq + 1,
-                    "head-mismatch",
-                    "Đầu chuỗi ghi số " + head.seq() + " nhưng bản ghi cuối cùng hợp lệ là số " + walk.seq
-                            + ": có bản ghi cuối đã bị xóa.");
+        ChainReport last = walk.closeChain(heads);
+        if (last != null) {
+            return last;
         }
-        return ChainReport.intact(walk.seq, HexFormat.of().formatHex(walk.hash));
+        // chains with no rows at all must still be at their genesis
+        for (var head : heads.entrySet()) {
+            if (head.getKey() > walk.chain && head.getValue().seq() != 0) {
+                return ChainReport.broken(
+                        head.getKey(),
+                        walk.total,
+                        0L,
+                        1L,
+                        "head-mismatch",
+                        "Chuỗi " + head.getKey() + " ghi " + head.getValue().seq()
+                                + " bản ghi nhưng không còn bản ghi nào: các bản ghi đã bị xóa.");
+            }
+        }
+        return ChainReport.intact(walk.total, heads.size());
     }
 
     /** {@code SHA-256(prev || seq as 8 bytes big-endian || canonical(entry))}, as the database computes it. */
@@ -206,11 +243,38 @@ public class AccessLog {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The chain of an entry: a citizen's entries stay on one of the {@link #CHAINS} chains. */
+    static int chainOf(String subjectPid) {
+        return subjectPid == null ? 0 : Math.floorMod(subjectPid.hashCode(), CHAINS);
+    }
+
     private record Head(long seq, byte[] hash) {}
 
     private static final class Walk {
+        int chain;
         long seq;
+        long total;
         byte[] hash = GENESIS;
         ChainReport broken;
+
+        /** Checks that the chain just walked ends where its head says; also checks skipped empty chains. */
+        ChainReport closeChain(Map<Integer, Head> heads) {
+            Head head = heads.get(chain);
+            if (head == null) {
+                return ChainReport.broken(
+                        chain, total, seq, seq + 1, "head-mismatch", "Chuỗi " + chain + " không có đầu chuỗi.");
+            }
+            if (head.seq() != seq || !Arrays.equals(head.hash(), hash)) {
+                return ChainReport.broken(
+                        chain,
+                        total,
+                        seq,
+                        seq + 1,
+                        "head-mismatch",
+                        "Chuỗi " + chain + ": đầu chuỗi ghi số " + head.seq() + " nhưng bản ghi cuối cùng hợp lệ là số "
+                                + seq + ": có bản ghi cuối đã bị xóa.");
+            }
+            return null;
+        }
     }
 }

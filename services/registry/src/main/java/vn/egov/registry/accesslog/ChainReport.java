@@ -1,23 +1,24 @@
 package vn.egov.registry.accesslog;
 
 /**
- * The auditor's answer: whether the access log's hash chain is intact, how many entries were checked and, when it
- * is not, the first broken link (the last good entry and the first bad one) with the reason.
+ * The auditor's answer: whether every hash chain of the access log is intact, how many entries were checked and,
+ * when one is not, the first broken link (chain, last good entry, first bad one) with the reason.
  */
 public record ChainReport(
         boolean intact,
         long entriesVerified,
-        String headHash,
+        int chains,
+        Integer chain,
         Long lastGoodSeq,
         Long firstBrokenSeq,
         String problem,
         String detail) {
 
-    static ChainReport intact(long entries, String headHash) {
-        return new ChainReport(true, entries, headHash, null, null, null, null);
+    static ChainReport intact(long entries, int chains) {
+        return new ChainReport(true, entries, chains, null, null, null, null, null);
     }
 
-    static ChainReport broken(long lastGood, long firstBroken, String problem, String detail) {
-        return new ChainReport(false, lastGood, null, lastGood, firstBroken, problem, detail);
+    static ChainReport broken(int chain, long entries, long lastGood, long firstBroken, String problem, String detail) {
+        return new ChainReport(false, entries, AccessLog.CHAINS, chain, lastGood, firstBroken, problem, detail);
     }
 }

@@ -102,7 +102,7 @@ class MeController {
 
         static AccessEntryView of(AccessEntry e) {
             return new AccessEntryView(
-                    e.seq(),
+                    e.id(),
                     e.occurredAt().toString(),
                     e.clientId(),
                     e.agencyCode(),

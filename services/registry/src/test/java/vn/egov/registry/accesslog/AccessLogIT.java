@@ -36,6 +36,8 @@ class AccessLogIT {
     static TransactionTemplate tx;
     static JdbcTemplate jdbc;
 
+    static final int CHAIN = AccessLog.chainOf("001099012345");
+
     static final Caller INTEGRATOR =
             new Caller("sub-1", "svc", "demo-integrator", null, null, Set.of("integrator"), Set.of("registry.read"));
 
@@ -77,39 +79,50 @@ class AccessLogIT {
     @Test
     @Order(2)
     void concurrentAppendsNeverForkTheChainAndTheCostIsMeasured() throws Exception {
-        long before = jdbc.queryForObject("select seq from access_log_head", Long.class);
+        long before = jdbc.queryForObject("select sum(seq) from access_log_chain", Long.class);
         int threads = 8;
         int perThread = 250;
-        long chainedNanos = run(threads, perThread, () -> append("079199000001", AccessOutcome.GRANTED));
+        // one subject: every append on the same chain; many subjects: spread over the 32 chains
+        long oneChainNanos = run(threads, perThread, () -> append("079199000001", AccessOutcome.GRANTED));
+        long chainedNanos = run(
+                threads,
+                perThread,
+                () -> append(
+                        "0791990%05d"
+                                .formatted(java.util.concurrent.ThreadLocalRandom.current()
+                                        .nextInt(100_000)),
+                        AccessOutcome.GRANTED));
 
-        jdbc.execute("create table unchained_log (like access_log including defaults)");
+        jdbc.execute("create table unchained_log (like access_log including defaults including identity)");
         jdbc.execute("create sequence unchained_seq");
         long plainNanos = run(threads, perThread, () -> tx.executeWithoutResult(s -> jdbc.update("""
                 insert into unchained_log (seq, occurred_at, client_id, subject_pid, action, purpose_code, fields,
                   outcome, prev_hash, hash) values (nextval('unchained_seq'), now(), 'demo-integrator', '079199000001',
                   'READ', 'dossier-processing', 'fullName', 'GRANTED', '\\x00', '\\x00')""")));
 
-        long after = jdbc.queryForObject("select seq from access_log_head", Long.class);
-        assertThat(after - before).isEqualTo((long) threads * perThread);
+        long after = jdbc.queryForObject("select sum(seq) from access_log_chain", Long.class);
+        assertThat(after - before).isEqualTo(2L * threads * perThread);
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
                 .isEqualTo(after);
         assertThat(tx.execute(s -> log.verify()).intact()).isTrue();
 
         int n = threads * perThread;
+        double oneChainRate = n / (oneChainNanos / 1e9);
         double chainedRate = n / (chainedNanos / 1e9);
         double plainRate = n / (plainNanos / 1e9);
         System.out.printf(
-                "access-log appends, %d threads x %d transactions: hash-chained %.0f/s, unchained insert %.0f/s"
-                        + " (chained/unchained %.2f)%n",
-                threads, perThread, chainedRate, plainRate, chainedRate / plainRate);
+                "access-log appends, %d threads x %d transactions: one subject (one chain) %.0f/s, many subjects"
+                        + " (32 chains) %.0f/s, unchained insert %.0f/s (32 chains/unchained %.2f)%n",
+                threads, perThread, oneChainRate, chainedRate, plainRate, chainedRate / plainRate);
     }
 
     @Test
     @Order(3)
     void rowsCannotBeChangedOrDeleted() {
-        assertThatThrownBy(() -> jdbc.update("update access_log set outcome = 'GRANTED' where seq = 2"))
+        assertThatThrownBy(() ->
+                        jdbc.update("update access_log set outcome = 'GRANTED' where chain = ? and seq = 2", CHAIN))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from access_log where seq = 1"))
+        assertThatThrownBy(() -> jdbc.update("delete from access_log where chain = ? and seq = 1", CHAIN))
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("truncate access_log")).hasMessageContaining("append-only");
     }
@@ -121,18 +134,19 @@ class AccessLogIT {
         // someone with superuser rights bypasses the triggers and rewrites history
         tx.executeWithoutResult(s -> {
             jdbc.execute("set local session_replication_role = replica");
-            jdbc.update("update access_log set outcome = 'GRANTED' where seq = 2");
+            jdbc.update("update access_log set outcome = 'GRANTED' where chain = ? and seq = 2", CHAIN);
         });
         ChainReport report = tx.execute(s -> log.verify());
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBrokenSeq()).isEqualTo(2L);
         assertThat(report.lastGoodSeq()).isEqualTo(1L);
         assertThat(report.problem()).isEqualTo("content-altered");
+        assertThat(report.chain()).isEqualTo(CHAIN);
 
         tx.executeWithoutResult(s -> {
             jdbc.execute("set local session_replication_role = replica");
-            jdbc.update("update access_log set outcome = 'DENIED' where seq = 2");
-            jdbc.update("delete from access_log where seq = ?", last);
+            jdbc.update("update access_log set outcome = 'DENIED' where chain = ? and seq = 2", CHAIN);
+            jdbc.update("delete from access_log where chain = ? and seq = ?", CHAIN, last);
         });
         ChainReport truncated = tx.execute(s -> log.verify());
         assertThat(truncated.intact()).isFalse();
