@@ -87,9 +87,42 @@ class MeIT extends RegistryIntegrationTest {
                         .content("{\"field\":\"favouriteColour\",\"proposedValue\":\"xanh\",\"reason\":\"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("field"));
+        String id = com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(get("/api/registry/me/correction-requests").with(Tokens.citizen(mine)))
+                        .andExpect(jsonPath("$.length()").value(1))
+                        .andExpect(jsonPath("$[0].field").value("homeTown"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$[0].id");
+
+        // the officers' queue and decision
+        mvc.perform(get("/api/registry/correction-requests").with(Tokens.citizen(mine)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/registry/correction-requests").with(Tokens.officer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$[?(@.id == '" + id + "')].citizenPid").value(org.hamcrest.Matchers.contains(mine)));
+        mvc.perform(post("/api/registry/correction-requests/{id}/decision", id)
+                        .with(Tokens.officer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"ACCEPTED\",\"note\":\"Đã điều chỉnh theo giấy khai sinh\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"));
+        mvc.perform(post("/api/registry/correction-requests/{id}/decision", id)
+                        .with(Tokens.officer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REJECTED\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("already-decided"));
+        mvc.perform(post("/api/registry/correction-requests/{id}/decision", id)
+                        .with(Tokens.officer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"MAYBE\"}"))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/registry/me/correction-requests").with(Tokens.citizen(mine)))
-                .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].field").value("homeTown"));
+                .andExpect(jsonPath("$[0].status").value("ACCEPTED"))
+                .andExpect(jsonPath("$[0].decisionNote").value("Đã điều chỉnh theo giấy khai sinh"));
     }
 
     @Test
