@@ -20,6 +20,11 @@ abstract class Component {
     /** The port it serves on (shown by {@code status}). */
     abstract int port();
 
+    /** Every port it binds: all must be free before it starts. */
+    List<Integer> ports() {
+        return List.of(port());
+    }
+
     /** Components that must be ready before this one starts. */
     List<String> dependsOn() {
         return List.of();

@@ -20,6 +20,7 @@ public final class Devstack {
               status                  one line per component: state, pid, port, health, memory
               logs [component] [-f] [-n lines]
                                       the last lines of a component's log (all logs when none is named); -f follows
+              reset                   delete .egov/data (PostgreSQL and Kafka data) while the stack is down
               test                    ./mvnw verify, up, the system tests against the stack, down (in ./egov)
               help                    this text
 
@@ -54,6 +55,7 @@ public final class Devstack {
                     yield 0;
                 }
                 case "status" -> stack.status() ? 0 : 3;
+                case "reset" -> stack.reset() ? 0 : 1;
                 case "logs" -> Logs.show(stack, config, rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);

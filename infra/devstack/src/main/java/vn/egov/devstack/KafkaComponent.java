@@ -17,6 +17,11 @@ final class KafkaComponent extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(port(), config.port("kafka-controller"));
+    }
+
+    @Override
     List<String> dependsOn() {
         return List.of("postgres");
     }

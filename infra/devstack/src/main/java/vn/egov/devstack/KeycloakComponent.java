@@ -37,6 +37,11 @@ final class KeycloakComponent extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(port(), config.port("keycloak-management"));
+    }
+
+    @Override
     List<String> dependsOn() {
         return List.of("postgres");
     }

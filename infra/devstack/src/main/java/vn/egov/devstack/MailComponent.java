@@ -17,6 +17,11 @@ final class MailComponent extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(config.port("smtp"), port());
+    }
+
+    @Override
     List<String> dependsOn() {
         return List.of("postgres");
     }

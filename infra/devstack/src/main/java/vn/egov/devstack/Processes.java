@@ -159,6 +159,24 @@ final class Processes {
         return 0;
     }
 
+    /**
+     * Proportional memory of a process in bytes ({@code Pss} of {@code /proc/<pid>/smaps_rollup}): shared pages are
+     * split among the processes sharing them, so PostgreSQL's shared buffers count once. 0 when unknown.
+     */
+    static long pss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    String[] parts = line.substring(4).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // process gone, no procfs or not allowed
+        }
+        return 0;
+    }
+
     /** The command line of a process ({@code /proc/<pid>/cmdline}, NULs as spaces), empty when unknown. */
     static String commandLine(long pid) {
         try {

@@ -191,8 +191,10 @@ final class Stack {
             Files.deleteIfExists(component.pidFile());
         }
         component.cleanUpOrphans().ifPresent(message -> progress.step(component.name, message));
-        if (Processes.listening(component.port())) {
-            return fail(component, "port " + component.port() + " is already in use by a process ./egov did not start");
+        for (int port : component.ports()) {
+            if (Processes.listening(port)) {
+                return fail(component, "port " + port + " is already in use by a process ./egov did not start");
+            }
         }
         component.prepare(progress);
         rotate(component.log());
@@ -333,6 +335,41 @@ final class Stack {
         return didSomething || orphans.isPresent();
     }
 
+    // ------------------------------------------------------------------------------------------------- reset
+
+    /**
+     * Deletes the data of the embedded PostgreSQL and Kafka ({@code .egov/data}), e.g. after a service rewrote a
+     * migration during development. Refuses while anything runs. Keycloak's build and the logs are kept.
+     */
+    boolean reset() {
+        List<String> running = components.stream()
+                .filter(component -> PidFile.read(component.pidFile())
+                        .flatMap(PidFile::process)
+                        .isPresent())
+                .map(component -> component.name)
+                .toList();
+        if (!running.isEmpty()) {
+            progress.line("Still running: " + String.join(", ", running) + ". Stop the stack first: ./egov down");
+            return false;
+        }
+        Path data = config.data();
+        if (!Files.exists(data)) {
+            progress.line("Nothing to reset: " + config.display(data) + " does not exist.");
+            return true;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            progress.line("Could not delete " + config.display(data) + ": " + e.getMessage());
+            return false;
+        }
+        progress.line("Deleted " + config.display(data)
+                + ": the next ./egov up creates empty databases, re-imports the realm and formats Kafka.");
+        return true;
+    }
+
     // ------------------------------------------------------------------------------------------------ status
 
     /** One component as {@code status} shows it. */
@@ -409,8 +446,32 @@ final class Stack {
 
     // ------------------------------------------------------------------------------------------------ memory
 
+    /** Memory of a component, as the sum over its processes of {@code VmRSS} and of {@code Pss}. */
+    record Memory(long rss, long pss) {
+        Memory plus(Memory other) {
+            return new Memory(rss + other.rss, pss + other.pss);
+        }
+
+        @Override
+        public String toString() {
+            return rss == 0 ? "-" : megabytes(rss) + " (PSS " + megabytes(pss) + ")";
+        }
+    }
+
+    Memory memory(Component component) {
+        Set<Long> pids = pids(component);
+        return new Memory(
+                pids.stream().mapToLong(Processes::rss).sum(),
+                pids.stream().mapToLong(Processes::pss).sum());
+    }
+
     /** Resident memory of a component: its process, its descendants, its wrapper and detached processes. */
     long rss(Component component) {
+        return memory(component).rss();
+    }
+
+    /** Every process of a component: its process, its descendants, its wrapper and detached processes. */
+    Set<Long> pids(Component component) {
         Optional<PidFile> recorded = PidFile.read(component.pidFile());
         Set<Long> pids = new LinkedHashSet<>();
         recorded.flatMap(PidFile::process).ifPresent(process -> {
@@ -419,7 +480,7 @@ final class Stack {
         });
         recorded.flatMap(PidFile::wrapper).ifPresent(wrapper -> pids.add(wrapper.pid()));
         component.detachedProcesses().forEach(process -> pids.add(process.pid()));
-        return pids.stream().mapToLong(Processes::rss).sum();
+        return pids;
     }
 
     static String megabytes(long bytes) {

@@ -131,22 +131,22 @@ final class Summary {
     }
 
     private void appendFigures(StringBuilder out, Stack.UpReport report) {
-        long total = 0;
+        Stack.Memory total = new Stack.Memory(0, 0);
         StringBuilder perComponent = new StringBuilder();
         for (Stack.Result result : report.results()) {
-            long rss = stack.rss(result.component());
-            if (rss > 0) {
-                total += rss;
-                perComponent.append(
-                        String.format(Locale.ROOT, "  %-12s %s%n", result.component().name, Stack.megabytes(rss)));
+            Stack.Memory memory = stack.memory(result.component());
+            if (memory.rss() > 0) {
+                total = total.plus(memory);
+                perComponent.append(String.format(Locale.ROOT, "  %-12s %s%n", result.component().name, memory));
             }
         }
         out.append(String.format(
                 Locale.ROOT,
-                "%s in %.1f s; resident memory %s in total:%n",
+                "%s in %.1f s; resident memory (sum of VmRSS) %s in total, PSS %s:%n",
                 report.ok() ? "Ready" : "Stopped trying",
                 report.seconds(),
-                Stack.megabytes(total)));
+                Stack.megabytes(total.rss()),
+                Stack.megabytes(total.pss())));
         out.append(perComponent);
         out.append("Stop everything with ./egov down.\n");
     }
