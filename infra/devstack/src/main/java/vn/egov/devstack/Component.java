@@ -115,10 +115,44 @@ abstract class Component {
         command.add(config.java().toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(config.classpath());
+        command.add(holderClasspath(config));
         command.add(mainClass.getName());
         command.addAll(args);
         return command;
+    }
+
+    private static final Object COPY_LOCK = new Object();
+
+    /**
+     * The launcher's jar as the holder JVMs see it: a copy under {@code .egov/apps}, replaced atomically, so that
+     * rebuilding the launcher does not change the jar under a running holder (its classes load lazily: GreenMail
+     * failed with {@code NoClassDefFoundError} after a rebuild). A class path of directories is used as it is.
+     */
+    static String holderClasspath(StackConfig config) {
+        Path jar = Path.of(config.classpath());
+        if (config.classpath().contains(java.io.File.pathSeparator)
+                || !config.classpath().endsWith(".jar")
+                || !java.nio.file.Files.isRegularFile(jar)) {
+            return config.classpath();
+        }
+        Path copy = config.home().resolve("apps").resolve("devstack.jar");
+        synchronized (COPY_LOCK) {
+            try {
+                if (!java.nio.file.Files.exists(copy) || java.nio.file.Files.mismatch(jar, copy) != -1) {
+                    java.nio.file.Files.createDirectories(copy.getParent());
+                    Path tmp = copy.resolveSibling("devstack.jar.copying");
+                    java.nio.file.Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    java.nio.file.Files.move(
+                            tmp,
+                            copy,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                return copy.toString();
+            } catch (java.io.IOException e) {
+                return config.classpath();
+            }
+        }
     }
 
     @Override
