@@ -26,10 +26,10 @@ import vn.egov.platform.security.Caller;
  *
  * <p>Append-only (triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained: {@code hash = SHA-256(prev_hash ||
  * seq || canonical(row))}, the first {@code prev_hash} being 32 zero bytes. There are {@link #CHAINS} independent
- * chains; an entry goes to chain {@code hash(subject) mod 32}, so a citizen's entries stay on one chain. An append
+ * chains; an entry goes to chain {@code hash(subject) mod 256}, so a citizen's entries stay on one chain. An append
  * is one call of the database function {@code access_log_append}, which locks its chain's head row
- * ({@code access_log_chain ... FOR UPDATE}) until commit: no forks and no gaps even with many replicas, and up to
- * 32 appends commit in parallel (one chain serialised reads at the speed of one WAL flush). {@link #verify()}
+ * ({@code access_log_chain ... FOR UPDATE}) until commit: no forks and no gaps even with many replicas, and appends
+ * to different chains commit in parallel (one chain serialised reads at the speed of one WAL flush). {@link #verify()}
  * recomputes every chain and names the first broken link.
  */
 @Component
@@ -37,8 +37,8 @@ public class AccessLog {
 
     static final byte[] GENESIS = new byte[32];
 
-    /** Number of independent hash chains (rows of {@code access_log_chain}, migration V5). */
-    static final int CHAINS = 32;
+    /** Number of independent hash chains (rows of {@code access_log_chain}, migrations V5 and V7). */
+    static final int CHAINS = 256;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -136,6 +136,7 @@ public class AccessLog {
                             return;
                         }
                         walk.chain = entry.chain();
+                        walk.visited.add(walk.chain);
                         walk.seq = 0;
                         walk.hash = GENESIS;
                     }
@@ -181,9 +182,9 @@ public class AccessLog {
         if (last != null) {
             return last;
         }
-        // chains with no rows at all must still be at their genesis
-        for (var head : heads.entrySet()) {
-            if (head.getKey() > walk.chain && head.getValue().seq() != 0) {
+        // a chain without any row left must still be at its genesis (otherwise its rows were deleted)
+        for (var head : new java.util.TreeMap<>(heads).entrySet()) {
+            if (!walk.visited.contains(head.getKey()) && head.getValue().seq() != 0) {
                 return ChainReport.broken(
                         head.getKey(),
                         walk.total,
@@ -251,6 +252,7 @@ public class AccessLog {
     private record Head(long seq, byte[] hash) {}
 
     private static final class Walk {
+        final java.util.Set<Integer> visited = new java.util.HashSet<>(java.util.Set.of(0));
         int chain;
         long seq;
         long total;

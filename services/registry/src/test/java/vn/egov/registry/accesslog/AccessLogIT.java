@@ -82,7 +82,7 @@ class AccessLogIT {
         long before = jdbc.queryForObject("select sum(seq) from access_log_chain", Long.class);
         int threads = 8;
         int perThread = 250;
-        // one subject: every append on the same chain; many subjects: spread over the 32 chains
+        // one subject: every append on the same chain; many subjects: spread over the 256 chains
         long oneChainNanos = run(threads, perThread, () -> append("079199000001", AccessOutcome.GRANTED));
         long chainedNanos = run(
                 threads,
@@ -112,7 +112,7 @@ class AccessLogIT {
         double plainRate = n / (plainNanos / 1e9);
         System.out.printf(
                 "access-log appends, %d threads x %d transactions: one subject (one chain) %.0f/s, many subjects"
-                        + " (32 chains) %.0f/s, unchained insert %.0f/s (32 chains/unchained %.2f)%n",
+                        + " (256 chains) %.0f/s, unchained insert %.0f/s (many chains/unchained %.2f)%n",
                 threads, perThread, oneChainRate, chainedRate, plainRate, chainedRate / plainRate);
     }
 
@@ -146,12 +146,44 @@ class AccessLogIT {
         tx.executeWithoutResult(s -> {
             jdbc.execute("set local session_replication_role = replica");
             jdbc.update("update access_log set outcome = 'DENIED' where chain = ? and seq = 2", CHAIN);
+            jdbc.update(
+                    "create table deleted_rows as select * from access_log where chain = ? and seq = ?", CHAIN, last);
             jdbc.update("delete from access_log where chain = ? and seq = ?", CHAIN, last);
         });
         ChainReport truncated = tx.execute(s -> log.verify());
         assertThat(truncated.intact()).isFalse();
         assertThat(truncated.problem()).isEqualTo("head-mismatch");
         assertThat(truncated.firstBrokenSeq()).isEqualTo(last);
+
+        // putting the row back exactly as it was makes the chain whole again
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("set local session_replication_role = replica");
+            jdbc.update("insert into access_log overriding system value select * from deleted_rows");
+        });
+        assertThat(tx.execute(s -> log.verify()).intact()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aChainWhoseEveryRowWasDeletedIsFound() {
+        // a subject whose chain has never been used in this database
+        String subject = java.util.stream.IntStream.range(0, 100_000)
+                .mapToObj("0011990%05d"::formatted)
+                .filter(pid -> jdbc.queryForObject(
+                                "select seq from access_log_chain where chain = ?", Long.class, AccessLog.chainOf(pid))
+                        == 0)
+                .findFirst()
+                .orElseThrow();
+        int chain = AccessLog.chainOf(subject);
+        append(subject, AccessOutcome.GRANTED);
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("set local session_replication_role = replica");
+            jdbc.update("delete from access_log where chain = ?", chain);
+        });
+        ChainReport report = tx.execute(s -> log.verify());
+        assertThat(report.intact()).isFalse();
+        assertThat(report.problem()).isEqualTo("head-mismatch");
+        assertThat(report.chain()).isEqualTo(chain);
     }
 
     static long run(int threads, int perThread, Runnable work) throws Exception {
