@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.egov.interchange.edxml.Edxml;
 import vn.egov.interchange.edxml.EdxmlLimits;
+import vn.egov.interchange.messagelog.TimestampAuthorityStore;
+import vn.egov.interchange.messagelog.Timestamper;
+import vn.egov.interchange.pki.DevelopmentCa;
 import vn.egov.interchange.pki.DevelopmentCaStore;
 import vn.egov.interchange.signature.XmlSignatures;
 
@@ -33,6 +36,17 @@ class InterchangeConfiguration {
     @Bean
     XmlSignatures xmlSignatures() {
         return new XmlSignatures();
+    }
+
+    /** RFC 3161 time-stamps for message-log checkpoints (the axis's own TSA until the platform offers one). */
+    @Bean
+    Timestamper timestamper(
+            JdbcTemplate jdbc, Clock clock, org.springframework.beans.factory.ObjectProvider<DevelopmentCaStore> ca) {
+        return new TimestampAuthorityStore(jdbc, clock, () -> {
+                    DevelopmentCaStore store = ca.getIfAvailable();
+                    return store != null ? store.ca() : DevelopmentCa.generate(clock);
+                })
+                .load();
     }
 
     @Bean

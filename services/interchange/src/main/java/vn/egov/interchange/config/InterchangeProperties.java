@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 public record InterchangeProperties(Limits limits, Inbox inbox, Lateness lateness) {
 
     public InterchangeProperties {
-        limits = limits == null ? new Limits(null, null, 0) : limits;
+        limits = limits == null ? new Limits(null, null, 0, 0, null) : limits;
         inbox = inbox == null ? new Inbox(0) : inbox;
         lateness = lateness == null ? new Lateness(null, null) : lateness;
     }
@@ -27,11 +27,22 @@ public record InterchangeProperties(Limits limits, Inbox inbox, Lateness latenes
     }
 
     /** Whole package, each decoded attachment, number of attachments. */
-    public record Limits(DataSize packageMaxSize, DataSize attachmentMaxSize, int maxAttachments) {
+    /**
+     * Whole package, each decoded attachment, number of attachments; how many packages are parsed and verified at
+     * once, and how long a request waits for its turn before a 503.
+     */
+    public record Limits(
+            DataSize packageMaxSize,
+            DataSize attachmentMaxSize,
+            int maxAttachments,
+            int concurrentIntake,
+            java.time.Duration intakeWait) {
         public Limits {
             packageMaxSize = packageMaxSize == null ? DataSize.ofMegabytes(15) : packageMaxSize;
             attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(10) : attachmentMaxSize;
             maxAttachments = maxAttachments <= 0 ? 50 : maxAttachments;
+            concurrentIntake = concurrentIntake <= 0 ? 8 : concurrentIntake;
+            intakeWait = intakeWait == null ? java.time.Duration.ofSeconds(10) : intakeWait;
         }
     }
 

@@ -111,6 +111,33 @@ public final class DevelopmentCa {
         }
     }
 
+    /** A time-stamping certificate (extended key usage id-kp-timeStamping, critical) for the axis's own TSA. */
+    public Issued issueTimestamping(String name, Duration validity) {
+        KeyPair pair = rsa();
+        Instant now = clock.instant();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, "e-Government Backbone (development)")
+                .addRDN(BCStyle.CN, name)
+                .build();
+        try {
+            var builder = new JcaX509v3CertificateBuilder(
+                            certificate,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            subject,
+                            pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(
+                            Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            return new Issued(convert(builder.build(signer(key))), pair.getPrivate());
+        } catch (GeneralSecurityException | org.bouncycastle.cert.CertIOException e) {
+            throw new IllegalStateException("cannot issue time-stamping certificate", e);
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }

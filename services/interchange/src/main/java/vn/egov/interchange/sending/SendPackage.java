@@ -20,6 +20,7 @@ import vn.egov.interchange.edxml.EdxmlPackage;
 import vn.egov.interchange.edxml.EdxmlPackage.MessageHeader;
 import vn.egov.interchange.events.DocumentEvents;
 import vn.egov.interchange.events.DocumentSent;
+import vn.egov.interchange.messagelog.MessageLog;
 import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
@@ -38,6 +39,7 @@ public class SendPackage {
     private final Agencies agencies;
     private final Documents documents;
     private final DocumentEvents events;
+    private final MessageLog messageLog;
     private final Clock clock;
 
     public SendPackage(
@@ -46,12 +48,14 @@ public class SendPackage {
             Agencies agencies,
             Documents documents,
             DocumentEvents events,
+            MessageLog messageLog,
             Clock clock) {
         this.edxml = edxml;
         this.authenticSender = authenticSender;
         this.agencies = agencies;
         this.documents = documents;
         this.events = events;
+        this.messageLog = messageLog;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public class SendPackage {
         if (original != null) {
             applyBusiness(business, original, now);
         }
+        messageLog.append("PACKAGE", document.documentId(), document.senderCode(), null, sha256);
         events.append(
                 DocumentEvents.SENT,
                 document.id(),

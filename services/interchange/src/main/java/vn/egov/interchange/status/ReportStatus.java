@@ -19,6 +19,7 @@ import vn.egov.interchange.edxml.StatusPackage;
 import vn.egov.interchange.events.DocumentEvents;
 import vn.egov.interchange.events.DocumentRecalled;
 import vn.egov.interchange.events.DocumentStatusChanged;
+import vn.egov.interchange.messagelog.MessageLog;
 import vn.egov.interchange.sending.AuthenticSender;
 import vn.egov.interchange.sending.Document;
 import vn.egov.interchange.sending.Documents;
@@ -40,6 +41,7 @@ public class ReportStatus {
     private final Documents documents;
     private final JdbcTemplate jdbc;
     private final DocumentEvents events;
+    private final MessageLog messageLog;
     private final Clock clock;
 
     public ReportStatus(
@@ -48,12 +50,14 @@ public class ReportStatus {
             Documents documents,
             JdbcTemplate jdbc,
             DocumentEvents events,
+            MessageLog messageLog,
             Clock clock) {
         this.edxml = edxml;
         this.authenticSender = authenticSender;
         this.documents = documents;
         this.jdbc = jdbc;
         this.events = events;
+        this.messageLog = messageLog;
         this.clock = clock;
     }
 
@@ -143,6 +147,7 @@ public class ReportStatus {
         for (Delivery d : targets) {
             apply(d, code, status, document, reporter, reportedAt, now, body, sha256);
         }
+        messageLog.append("STATUS", document.documentId(), status.from().organId(), code.code(), sha256);
         return new Accepted(document.id(), document.documentId(), code.code(), affected, false);
     }
 

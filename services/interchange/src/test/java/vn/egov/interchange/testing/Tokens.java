@@ -20,6 +20,13 @@ public final class Tokens {
                 .authorities(new SimpleGrantedAuthority("ROLE_platform-admin"));
     }
 
+    public static RequestPostProcessor auditor() {
+        return jwt().jwt(j -> j.subject("auditor")
+                        .claim("azp", "egov-web")
+                        .claim("realm_access", Map.of("roles", List.of("auditor"))))
+                .authorities(new SimpleGrantedAuthority("ROLE_auditor"));
+    }
+
     /** A văn thư (clerk) of the agency. */
     public static RequestPostProcessor clerkOf(String agencyCode) {
         return jwt().jwt(j -> j.subject("clerk-" + agencyCode)

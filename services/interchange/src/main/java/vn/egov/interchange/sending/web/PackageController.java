@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.interchange.attempts.RefusedAttempts;
+import vn.egov.interchange.sending.IntakeLimiter;
 import vn.egov.interchange.sending.SendPackage;
 import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
@@ -23,10 +24,12 @@ class PackageController {
 
     private final SendPackage sendPackage;
     private final RefusedAttempts refused;
+    private final IntakeLimiter limiter;
 
-    PackageController(SendPackage sendPackage, RefusedAttempts refused) {
+    PackageController(SendPackage sendPackage, RefusedAttempts refused, IntakeLimiter limiter) {
         this.sendPackage = sendPackage;
         this.refused = refused;
+        this.limiter = limiter;
     }
 
     @PostMapping(
@@ -35,11 +38,14 @@ class PackageController {
     @PreAuthorize(SENDERS)
     ResponseEntity<SendPackage.Accepted> send(@RequestBody byte[] body, Caller caller) {
         try {
-            var accepted = sendPackage.send(caller, body);
+            var accepted = limiter.run(() -> sendPackage.send(caller, body));
             return ResponseEntity.accepted()
                     .location(URI.create("/api/interchange/packages/" + accepted.id() + "/timeline"))
                     .body(accepted);
         } catch (ApiProblem problem) {
+            if (problem.status().is5xxServerError()) {
+                throw problem;
+            }
             refused.record("POST /api/interchange/packages", caller, body, problem);
             throw problem;
         }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.interchange.attempts.RefusedAttempts;
+import vn.egov.interchange.sending.IntakeLimiter;
 import vn.egov.interchange.status.ReportStatus;
 import vn.egov.interchange.status.Timeline;
 import vn.egov.platform.security.Caller;
@@ -25,11 +26,13 @@ class StatusController {
     private final ReportStatus reportStatus;
     private final Timeline timeline;
     private final RefusedAttempts refused;
+    private final IntakeLimiter limiter;
 
-    StatusController(ReportStatus reportStatus, Timeline timeline, RefusedAttempts refused) {
+    StatusController(ReportStatus reportStatus, Timeline timeline, RefusedAttempts refused, IntakeLimiter limiter) {
         this.reportStatus = reportStatus;
         this.timeline = timeline;
         this.refused = refused;
+        this.limiter = limiter;
     }
 
     @PostMapping(
@@ -38,8 +41,11 @@ class StatusController {
     @PreAuthorize("hasAnyRole('clerk','officer','integrator','agency-admin')")
     ResponseEntity<ReportStatus.Accepted> report(@RequestBody byte[] body, Caller caller) {
         try {
-            return ResponseEntity.accepted().body(reportStatus.report(caller, body));
+            return ResponseEntity.accepted().body(limiter.run(() -> reportStatus.report(caller, body)));
         } catch (ApiProblem problem) {
+            if (problem.status().is5xxServerError()) {
+                throw problem;
+            }
             refused.record("POST /api/interchange/statuses", caller, body, problem);
             throw problem;
         }
