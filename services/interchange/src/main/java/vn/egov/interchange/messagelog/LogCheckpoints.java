@@ -18,11 +18,13 @@ public class LogCheckpoints {
 
     private final JdbcTemplate jdbc;
     private final Timestamper timestamper;
+    private final MessageLog log;
     private final Clock clock;
 
-    public LogCheckpoints(JdbcTemplate jdbc, Timestamper timestamper, Clock clock) {
+    public LogCheckpoints(JdbcTemplate jdbc, Timestamper timestamper, MessageLog log, Clock clock) {
         this.jdbc = jdbc;
         this.timestamper = timestamper;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -40,8 +42,10 @@ public class LogCheckpoints {
         if (!Boolean.TRUE.equals(locked)) {
             return null;
         }
-        List<Object[]> head = jdbc.query("SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1", (rs, i) ->
-                new Object[] {rs.getLong("seq"), rs.getString("hash")});
+        log.chain();
+        List<Object[]> head = jdbc.query(
+                "SELECT seq, hash FROM message_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
+                (rs, i) -> new Object[] {rs.getLong("seq"), rs.getString("hash")});
         if (head.isEmpty()) {
             return null;
         }

@@ -132,6 +132,7 @@ class SendPackageIT extends InterchangeIT {
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("sender-mismatch"))
+                .andExpect(jsonPath("$.title").value("Cơ quan gửi không khớp mã truy cập"))
                 .andExpect(jsonPath("$.errors[0].field").value("From/OrganId"));
         nothingStoredAndAttemptLogged("sender-mismatch");
     }
