@@ -51,7 +51,53 @@ public class Agreements {
         return Optional.of(fields);
     }
 
-    /** Records an agreement (used by the seed and by tests; agreements are managed as data). */
+    /** One agreement as an administrator sees it. */
+    public record Agreement(
+            UUID id,
+            String clientId,
+            String agencyCode,
+            String purposeCode,
+            List<String> fields,
+            Instant validFrom,
+            Instant validTo,
+            String legalReference) {}
+
+    public List<Agreement> all() {
+        return jdbc.sql("select * from sharing_agreement order by valid_from desc, id")
+                .query(Agreements::map)
+                .list();
+    }
+
+    public Optional<Agreement> find(UUID id) {
+        return jdbc.sql("select * from sharing_agreement where id = ?")
+                .param(id)
+                .query(Agreements::map)
+                .optional();
+    }
+
+    /** Ends an agreement now (the row stays, for the record); false if it had already ended. */
+    public boolean terminate(UUID id) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return jdbc.sql("update sharing_agreement set valid_to = ? where id = ? and (valid_to is null or valid_to > ?)")
+                        .params(now, id, now)
+                        .update()
+                == 1;
+    }
+
+    private static Agreement map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        OffsetDateTime to = rs.getObject("valid_to", OffsetDateTime.class);
+        return new Agreement(
+                rs.getObject("id", UUID.class),
+                rs.getString("client_id"),
+                rs.getString("agency_code"),
+                rs.getString("purpose_code"),
+                List.of((String[]) ((Array) rs.getArray("fields")).getArray()),
+                rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
+                to == null ? null : to.toInstant(),
+                rs.getString("legal_reference"));
+    }
+
+    /** Records an agreement, valid from now (a minute back, against clock skew between replicas). */
     public UUID add(
             String clientId,
             String agencyCode,

@@ -161,6 +161,50 @@ class SharingIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void administratorsManageAgreements_andATerminatedAgreementStopsReadsAtOnce() throws Exception {
+        var admin = Tokens.token("admin", "egov-web", null, null, "openid", "platform-admin");
+        var taxApp = Tokens.token("svc-tax", "tax-app", null, null, "registry.read", "integrator");
+        String created = mvc.perform(post("/api/registry/agreements")
+                        .with(admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"tax-app\",\"purposeCode\":\"statistics\","
+                                + "\"fields\":[\"sex\",\"dateOfBirth\"],\"legalReference\":\"Thỏa thuận 07/2026\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fields.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        mvc.perform(get("/api/registry/citizens/{pid}", pid).with(taxApp).param("purpose", "statistics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sex").value("FEMALE"))
+                .andExpect(jsonPath("$.fullName").doesNotExist());
+
+        mvc.perform(delete("/api/registry/agreements/{id}", id).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.validTo").isString());
+        mvc.perform(get("/api/registry/citizens/{pid}", pid).with(taxApp).param("purpose", "statistics"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("no-agreement"));
+
+        mvc.perform(get("/api/registry/agreements").with(Tokens.auditor())).andExpect(status().isOk());
+        mvc.perform(post("/api/registry/agreements")
+                        .with(Tokens.integrator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"demo-integrator\",\"purposeCode\":\"statistics\","
+                                + "\"fields\":[\"religion\"],\"legalReference\":\"tự cấp\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/registry/agreements")
+                        .with(admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clientId\":\"tax-app\",\"purposeCode\":\"portal-prefill\","
+                                + "\"fields\":[\"fullName\",\"shoeSize\"],\"legalReference\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("purposeCode", "fields")));
+    }
+
+    @Test
     void malformedNumbersAre400AndSayWhy() throws Exception {
         mvc.perform(get("/api/registry/citizens/{pid}", "00109901234X")
                         .with(Tokens.integrator())
