@@ -96,6 +96,9 @@ abstract class Component {
         return Optional.empty();
     }
 
+    /** Called after {@code down} stopped the process; {@code killed} when it needed SIGKILL. */
+    void stopped(boolean killed) {}
+
     /** A short URL for the summary, or empty. */
     String url() {
         return "localhost:" + port();

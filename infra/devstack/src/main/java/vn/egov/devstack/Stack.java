@@ -301,6 +301,7 @@ final class Stack {
                 Instant begin = Instant.now();
                 boolean killed = process.map(p -> Processes.stop(p, component.stopTimeout()))
                         .orElse(false);
+                component.stopped(killed);
                 wrapper.ifPresent(w -> Processes.stop(w, Duration.ofSeconds(10)));
                 long pid = process.or(() -> wrapper).map(ProcessHandle::pid).orElse(0L);
                 progress.step(

@@ -2,10 +2,15 @@ package vn.egov.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JarComponentTest {
 
@@ -78,6 +83,50 @@ class JarComponentTest {
                         entry("EGOV_REGISTRY_URL", "http://localhost:8083"),
                         entry("EGOV_REPORTING_URL", "http://localhost:8084"),
                         entry("SERVER_PORT", "8080"));
+    }
+
+    @Test
+    void aServiceRunsFromACopyOfItsJarAndUsesAnAotCacheRecordedForThatCopy(@TempDir Path root) throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        StackConfig config = new StackConfig(
+                root,
+                root.resolve(".egov"),
+                Path.of(System.getProperty("java.home")),
+                "devstack.jar",
+                StackConfig.DEFAULT_PORTS,
+                Map.of(),
+                Map.of());
+        Path built = root.resolve("services/registry/target/registry.jar");
+        Files.createDirectories(built.getParent());
+        Files.write(built, new byte[] {1, 2, 3});
+        Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
+
+        JarComponent first = JarComponent.service("registry", config);
+        first.prepare(quiet);
+        assertThat(first.command())
+                .contains(
+                        "-XX:AOTCacheOutput=" + first.aotCache(),
+                        "-jar",
+                        first.runningJar().toString());
+        assertThat(first.runningJar()).hasBinaryContent(new byte[] {1, 2, 3});
+
+        Files.write(first.aotCache(), new byte[] {0}); // what the JVM writes when it exits
+        Files.write(built, new byte[] {1, 2, 3}); // rebuilt, same content
+        JarComponent second = JarComponent.service("registry", config);
+        second.prepare(quiet);
+        assertThat(second.command()).contains("-XX:AOTCache=" + second.aotCache());
+
+        Files.write(built, new byte[] {4, 5, 6, 7}); // rebuilt, new content
+        JarComponent third = JarComponent.service("registry", config);
+        third.prepare(quiet);
+        assertThat(third.runningJar()).hasBinaryContent(new byte[] {4, 5, 6, 7});
+        assertThat(third.command()).contains("-XX:AOTCacheOutput=" + third.aotCache());
+        assertThat(third.aotCache()).doesNotExist();
+
+        StackConfig off = config.withEnv(Map.of("EGOV_AOT", "off"));
+        JarComponent disabled = JarComponent.service("registry", off);
+        disabled.prepare(quiet);
+        assertThat(disabled.command()).noneMatch(option -> option.startsWith("-XX:AOT"));
     }
 
     @Test
