@@ -1,11 +1,13 @@
 package vn.egov.interchange.sending.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.interchange.attempts.RefusedAttempts;
 import vn.egov.interchange.sending.IntakeLimiter;
@@ -36,9 +38,10 @@ class PackageController {
             path = "/api/interchange/packages",
             consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @PreAuthorize(SENDERS)
-    ResponseEntity<SendPackage.Accepted> send(@RequestBody byte[] body, Caller caller) {
+    ResponseEntity<SendPackage.Accepted> send(HttpServletRequest request, Caller caller) throws IOException {
+        AtomicReference<byte[]> body = new AtomicReference<>();
         try {
-            var accepted = limiter.run(() -> sendPackage.send(caller, body));
+            var accepted = limiter.run(request.getInputStream(), body::set, bytes -> sendPackage.send(caller, bytes));
             return ResponseEntity.accepted()
                     .location(URI.create("/api/interchange/packages/" + accepted.id() + "/timeline"))
                     .body(accepted);
@@ -46,7 +49,7 @@ class PackageController {
             if (problem.status().is5xxServerError()) {
                 throw problem;
             }
-            refused.record("POST /api/interchange/packages", caller, body, problem);
+            refused.record("POST /api/interchange/packages", caller, body.get(), problem);
             throw problem;
         }
     }

@@ -1,13 +1,15 @@
 package vn.egov.interchange.status.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.interchange.attempts.RefusedAttempts;
 import vn.egov.interchange.sending.IntakeLimiter;
@@ -39,14 +41,17 @@ class StatusController {
             path = "/api/interchange/statuses",
             consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @PreAuthorize("hasAnyRole('clerk','officer','integrator','agency-admin')")
-    ResponseEntity<ReportStatus.Accepted> report(@RequestBody byte[] body, Caller caller) {
+    ResponseEntity<ReportStatus.Accepted> report(HttpServletRequest request, Caller caller) throws IOException {
+        AtomicReference<byte[]> body = new AtomicReference<>();
         try {
-            return ResponseEntity.accepted().body(limiter.run(() -> reportStatus.report(caller, body)));
+            return ResponseEntity.accepted()
+                    .body(limiter.run(
+                            request.getInputStream(), body::set, bytes -> reportStatus.report(caller, bytes)));
         } catch (ApiProblem problem) {
             if (problem.status().is5xxServerError()) {
                 throw problem;
             }
-            refused.record("POST /api/interchange/statuses", caller, body, problem);
+            refused.record("POST /api/interchange/statuses", caller, body.get(), problem);
             throw problem;
         }
     }
