@@ -25,7 +25,7 @@ final class BrowserSession {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
+            .cookieHandler(new LocalhostIsSecure(cookies))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -82,6 +82,43 @@ final class BrowserSession {
                 .filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst();
+    }
+
+    /**
+     * Browsers treat {@code http://localhost} as a secure context and send it {@code Secure} cookies (Keycloak
+     * marks its session cookies so); {@link CookieManager} only sends them over https. This handler does what a
+     * browser does, for loopback hosts only.
+     */
+    private static final class LocalhostIsSecure extends java.net.CookieHandler {
+        private final CookieManager delegate;
+
+        LocalhostIsSecure(CookieManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+                throws IOException {
+            return delegate.get(asSecure(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+            delegate.put(uri, headers);
+        }
+
+        private static URI asSecure(URI uri) {
+            boolean loopback = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+            if (!loopback || !"http".equals(uri.getScheme())) {
+                return uri;
+            }
+            try {
+                return new URI(
+                        "https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+            } catch (java.net.URISyntaxException e) {
+                return uri;
+            }
+        }
     }
 
     static Optional<String> loginFormAction(String html) {

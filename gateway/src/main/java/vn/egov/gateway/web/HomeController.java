@@ -142,7 +142,10 @@ public class HomeController {
                     .distinct()
                     .toList();
             if (authentication.getPrincipal() instanceof OidcUser user) {
-                String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
+                // Vietnamese order: family name first (họ và tên), "Nguyễn Văn An", not OIDC's given-first "name"
+                String name = user.getFamilyName() != null && user.getGivenName() != null
+                        ? user.getFamilyName() + " " + user.getGivenName()
+                        : user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
                 return new Caller(user.getPreferredUsername(), name, roles, "session");
             }
             if (authentication instanceof JwtAuthenticationToken jwt) {
