@@ -75,10 +75,16 @@ public final class PopulationLoader {
                     progress.accept(loaded);
                 }
             } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                if (!connection.isClosed()) {
+                    connection.setAutoCommit(autoCommit);
+                }
             }
         }
         return loaded;
