@@ -41,7 +41,7 @@ public record InterchangeProperties(Limits limits, Inbox inbox, Lateness latenes
             packageMaxSize = packageMaxSize == null ? DataSize.ofMegabytes(15) : packageMaxSize;
             attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(10) : attachmentMaxSize;
             maxAttachments = maxAttachments <= 0 ? 50 : maxAttachments;
-            concurrentIntake = concurrentIntake <= 0 ? 8 : concurrentIntake;
+            concurrentIntake = concurrentIntake <= 0 ? 32 : concurrentIntake;
             intakeWait = intakeWait == null ? java.time.Duration.ofSeconds(10) : intakeWait;
         }
     }
