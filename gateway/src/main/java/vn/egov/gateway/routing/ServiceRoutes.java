@@ -30,7 +30,7 @@ import vn.egov.gateway.config.GatewayProperties.Service;
 public class ServiceRoutes {
 
     public static final String FALLBACK_PATH = "/fallback/";
-    private static final Duration DOCS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DOCS_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
