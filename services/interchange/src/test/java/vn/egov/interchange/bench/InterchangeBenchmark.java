@@ -74,6 +74,7 @@ public final class InterchangeBenchmark {
     final Recorder latency = new Recorder(3);
     final Recorder sendLatency = new Recorder(3);
     final AtomicLong lastMeasuredStore = new AtomicLong();
+    final java.util.Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     final AtomicLong sendRetries = new AtomicLong();
     final AtomicLong resendsRecognised = new AtomicLong();
     final AtomicLong refetched = new AtomicLong();
@@ -405,7 +406,7 @@ public final class InterchangeBenchmark {
         if (ack.statusCode() != 200) {
             throw new IOException("ack " + ack.statusCode());
         }
-        if (first) {
+        if (acknowledged.add(documentId + "|" + recipient)) {
             stored.incrementAndGet();
             Long due = dueNanos.get(documentId);
             if (due != null && measured.containsKey(documentId)) {
