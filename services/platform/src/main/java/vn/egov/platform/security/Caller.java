@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +33,7 @@ public record Caller(
         return new Caller(
                 jwt.getSubject(),
                 jwt.getClaimAsString("preferred_username"),
-                Objects.requireNonNullElse(jwt.getClaimAsString("azp"), jwt.getClaimAsString("client_id")),
+                jwt.hasClaim("azp") ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id"),
                 jwt.getClaimAsString("pid"),
                 jwt.getClaimAsString("agency_code"),
                 realmRoles(jwt),

@@ -77,6 +77,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aTokenWithoutClientIdStillDescribesItsCaller() throws Exception {
+        mvc.perform(get("/api/test/caller")
+                        .with(jwt().jwt(j ->
+                                        j.subject("u-2").claim("realm_access", Map.of("roles", List.of("auditor"))))
+                                .authorities(EgovSecurityAutoConfiguration.authorities())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.subject").value("u-2"))
+                .andExpect(jsonPath("$.clientId").doesNotExist());
+    }
+
+    @Test
     void pathsOutsideTheApiAreDeniedEvenWithAToken() throws Exception {
         mvc.perform(get("/internal/anything").with(officer())).andExpect(status().isForbidden());
         mvc.perform(get("/admin/dead-letters").with(officer())).andExpect(status().isForbidden());
