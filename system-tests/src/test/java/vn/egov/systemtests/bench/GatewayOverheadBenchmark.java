@@ -65,9 +65,13 @@ public final class GatewayOverheadBenchmark {
                             Duration.ofSeconds(10),
                             duration,
                             () -> get(http, viaGateway, token));
-                    results.add(d);
-                    results.add(g);
                     requests += g.requests();
+                    if (d.errors() + g.errors() > 0) {
+                        System.out.println("  run discarded: non-2xx answers (e.g. 429 while a stale bucket refills)");
+                    } else {
+                        results.add(d);
+                        results.add(g);
+                    }
                     System.out.println(d);
                     System.out.println(g);
                     System.out.printf(
@@ -88,6 +92,10 @@ public final class GatewayOverheadBenchmark {
     }
 
     static void printMedians(List<OpenLoad.Result> results) {
+        if (results.isEmpty()) {
+            System.out.println("no error-free run: no figure");
+            return;
+        }
         double[] p50 = results.stream()
                 .filter(r -> r.name().startsWith("gateway"))
                 .mapToDouble(OpenLoad.Result::p50Ms)
