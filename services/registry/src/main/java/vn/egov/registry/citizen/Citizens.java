@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,48 +71,78 @@ public class Citizens {
                 .list();
     }
 
+    /** The columns a life event may change, in the order of {@link #changeableValues(Citizen)}. */
+    private static final List<String> CHANGEABLE = List.of(
+            "pid",
+            "full_name",
+            "name_search",
+            "other_names",
+            "birth_year",
+            "birth_month",
+            "birth_day",
+            "sex",
+            "home_town",
+            "ethnic_code",
+            "religion_ct",
+            "blood_type_ct",
+            "nationality",
+            "father_pid",
+            "father_name",
+            "mother_pid",
+            "mother_name",
+            "spouse_pid",
+            "spouse_name",
+            "representative_pid",
+            "representative_name",
+            "household_id",
+            "household_relationship",
+            "status",
+            "death_date");
+
+    private List<Object> changeableValues(Citizen c) {
+        return Arrays.asList(
+                c.pid().value(),
+                c.fullName(),
+                c.nameSearchKey(),
+                c.otherNames(),
+                c.birthDate().year(),
+                c.birthDate().month(),
+                c.birthDate().day(),
+                c.sex().name(),
+                c.homeTown(),
+                c.ethnicCode(),
+                cipher.encrypt(c.id(), "religion", c.religion()),
+                cipher.encrypt(c.id(), "bloodType", c.bloodType()),
+                c.nationality(),
+                pidOf(c.father()),
+                nameOf(c.father()),
+                pidOf(c.mother()),
+                nameOf(c.mother()),
+                pidOf(c.spouse()),
+                nameOf(c.spouse()),
+                pidOf(c.representative()),
+                nameOf(c.representative()),
+                c.householdId(),
+                c.householdRelationship() == null
+                        ? null
+                        : c.householdRelationship().name(),
+                c.status().name(),
+                c.deathDate());
+    }
+
     public void insert(Citizen c) {
-        jdbc.sql("""
-                        insert into citizen (id, pid, full_name, name_search, other_names, birth_year, birth_month,
-                          birth_day, sex, birth_registration_commune, birth_registration_province, home_town,
-                          ethnic_code, religion_ct, blood_type_ct, nationality, father_pid, father_name, mother_pid,
-                          mother_name, spouse_pid, spouse_name, representative_pid, representative_name, household_id,
-                          household_relationship, status, death_date, version, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        c.id(),
-                        c.pid().value(),
-                        c.fullName(),
-                        c.nameSearchKey(),
-                        c.otherNames(),
-                        c.birthDate().year(),
-                        c.birthDate().month(),
-                        c.birthDate().day(),
-                        c.sex().name(),
-                        c.birthRegistrationCommune(),
-                        c.birthRegistrationProvince(),
-                        c.homeTown(),
-                        c.ethnicCode(),
-                        cipher.encrypt(c.id(), "religion", c.religion()),
-                        cipher.encrypt(c.id(), "bloodType", c.bloodType()),
-                        c.nationality(),
-                        pidOf(c.father()),
-                        nameOf(c.father()),
-                        pidOf(c.mother()),
-                        nameOf(c.mother()),
-                        pidOf(c.spouse()),
-                        nameOf(c.spouse()),
-                        pidOf(c.representative()),
-                        nameOf(c.representative()),
-                        c.householdId(),
-                        c.householdRelationship() == null
-                                ? null
-                                : c.householdRelationship().name(),
-                        c.status().name(),
-                        c.deathDate(),
-                        c.version(),
-                        ts(c.createdAt()),
-                        ts(c.updatedAt()))
+        List<Object> values = new ArrayList<>();
+        values.add(c.id());
+        values.add(c.birthRegistrationCommune());
+        values.add(c.birthRegistrationProvince());
+        values.addAll(changeableValues(c));
+        values.add(c.version());
+        values.add(ts(c.createdAt()));
+        values.add(ts(c.updatedAt()));
+        jdbc.sql("insert into citizen (id, birth_registration_commune, birth_registration_province, "
+                        + String.join(", ", CHANGEABLE) + ", version, created_at, updated_at) values ("
+                        + String.join(", ", Collections.nCopies(values.size(), "?")) + ")")
+                .params(values)
                 .update();
     }
 
@@ -119,45 +152,13 @@ public class Citizens {
      * {@link OptimisticLockingFailureException} (answered 412).
      */
     public Citizen update(Citizen c) {
-        int rows = jdbc.sql("""
-                        update citizen set pid = ?, full_name = ?, name_search = ?, other_names = ?, birth_year = ?,
-                          birth_month = ?, birth_day = ?, sex = ?, home_town = ?, ethnic_code = ?, religion_ct = ?,
-                          blood_type_ct = ?, nationality = ?, father_pid = ?, father_name = ?, mother_pid = ?,
-                          mother_name = ?, spouse_pid = ?, spouse_name = ?, representative_pid = ?,
-                          representative_name = ?, household_id = ?, household_relationship = ?, status = ?,
-                          death_date = ?, version = version + 1, updated_at = ?
-                        where id = ? and version = ?""")
-                .params(
-                        c.pid().value(),
-                        c.fullName(),
-                        c.nameSearchKey(),
-                        c.otherNames(),
-                        c.birthDate().year(),
-                        c.birthDate().month(),
-                        c.birthDate().day(),
-                        c.sex().name(),
-                        c.homeTown(),
-                        c.ethnicCode(),
-                        cipher.encrypt(c.id(), "religion", c.religion()),
-                        cipher.encrypt(c.id(), "bloodType", c.bloodType()),
-                        c.nationality(),
-                        pidOf(c.father()),
-                        nameOf(c.father()),
-                        pidOf(c.mother()),
-                        nameOf(c.mother()),
-                        pidOf(c.spouse()),
-                        nameOf(c.spouse()),
-                        pidOf(c.representative()),
-                        nameOf(c.representative()),
-                        c.householdId(),
-                        c.householdRelationship() == null
-                                ? null
-                                : c.householdRelationship().name(),
-                        c.status().name(),
-                        c.deathDate(),
-                        ts(c.updatedAt()),
-                        c.id(),
-                        c.version())
+        List<Object> values = new ArrayList<>(changeableValues(c));
+        values.add(ts(c.updatedAt()));
+        values.add(c.id());
+        values.add(c.version());
+        int rows = jdbc.sql("update citizen set " + String.join(" = ?, ", CHANGEABLE)
+                        + " = ?, version = version + 1, updated_at = ? where id = ? and version = ?")
+                .params(values)
                 .update();
         if (rows != 1) {
             throw new OptimisticLockingFailureException(
