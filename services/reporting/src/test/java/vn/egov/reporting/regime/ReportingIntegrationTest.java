@@ -42,6 +42,8 @@ public abstract class ReportingIntegrationTest {
 
     @BeforeEach
     void cleanFilings() {
+        jdbc.sql("delete from report_reminder").update();
+        jdbc.sql("delete from report_submission").update();
         jdbc.sql("delete from report_regime where code not in ('TTHC_THANG', 'CPDT_QUY')")
                 .update();
         clock.set("2026-11-18T09:00");
