@@ -55,6 +55,22 @@ public class Dossiers {
                 .optional();
     }
 
+    /** A citizen's own dossiers (drafts included), newest first. */
+    public List<Dossier> ofApplicant(String applicantPid, int limit, long offset) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from dossier where applicant_pid = ? order by created_at desc, id limit ? offset ?")
+                .params(applicantPid, limit, offset)
+                .query(this::map)
+                .list();
+    }
+
+    public long countOfApplicant(String applicantPid) {
+        return jdbc.sql("select count(*) from dossier where applicant_pid = ?")
+                .param(applicantPid)
+                .query(Long.class)
+                .single();
+    }
+
     /** Reads and locks the dossier for a change in the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Dossier> lock(UUID id) {
