@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
+import vn.egov.reporting.completeness.Completeness;
+import vn.egov.reporting.completeness.FilingCompleteness;
 import vn.egov.reporting.kpi.Indicator;
 import vn.egov.reporting.kpi.KpiAccess;
 import vn.egov.reporting.kpi.KpiPeriods;
 import vn.egov.reporting.kpi.KpiReport;
 import vn.egov.reporting.kpi.Kpis;
 import vn.egov.reporting.period.ReportingPeriod;
+import vn.egov.reporting.regime.Regime;
+import vn.egov.reporting.regime.Regimes;
 
 /**
  * Bảng điều hành — the operations centre's page, reached through the gateway's single sign-on at
@@ -35,12 +39,22 @@ class DashboardController {
     private final Kpis kpis;
     private final KpiPeriods periods;
     private final KpiAccess access;
+    private final Regimes regimes;
+    private final FilingCompleteness completeness;
     private final Clock clock;
 
-    DashboardController(Kpis kpis, KpiPeriods periods, KpiAccess access, Clock clock) {
+    DashboardController(
+            Kpis kpis,
+            KpiPeriods periods,
+            KpiAccess access,
+            Regimes regimes,
+            FilingCompleteness completeness,
+            Clock clock) {
         this.kpis = kpis;
         this.periods = periods;
         this.access = access;
+        this.regimes = regimes;
+        this.completeness = completeness;
         this.clock = clock;
     }
 
@@ -104,7 +118,26 @@ class DashboardController {
                         .filter(i -> i != Indicator.OVERDUE)
                         .map(i -> DashboardView.trend(i, kpis.name(i), history))
                         .toList());
+        model.addAttribute("filings", filings(p.period(), shown));
         return "dashboard/index";
+    }
+
+    /**
+     * The filing completeness of every regime that has a period with this label: every agency for the whole
+     * country, one agency's own row otherwise.
+     */
+    private List<Completeness> filings(String label, String agency) {
+        List<Completeness> result = new ArrayList<>();
+        for (Regime regime : regimes.all()) {
+            if (agency != null && regime.agency(agency).isEmpty()) {
+                continue;
+            }
+            regime.period(label).ifPresent(period -> {
+                Completeness all = completeness.of(regime, period);
+                result.add(agency == null ? all : all.only(agency));
+            });
+        }
+        return result;
     }
 
     /** A caller who is neither of the operations centre nor an agency's staff. */

@@ -77,7 +77,12 @@ class DashboardIT {
         assertThat(html).contains("Xu hướng theo kỳ", "<svg");
         // six periods of trend, oldest first
         assertThat(html).contains(">2026-06<", ">2026-11<");
+        // the monthly regime's filing completeness: nobody has filed yet, the deadline (20/11) not passed
         assertThat(html).contains("Tình hình gửi báo cáo định kỳ");
+        String filings = row(html, "data-regime", "TTHC_THANG");
+        assertThat(filings).contains("20/11/2026", "UBND tỉnh Thừa Thiên Huế (000.00.00.H57)");
+        assertThat(filings).containsPattern("class=\"assigned\">2<");
+        assertThat(filings).containsPattern("class=\"missing\">2<");
         assertThat(html).doesNotContain("<script", "style=\"");
     }
 
@@ -95,6 +100,9 @@ class DashboardIT {
         assertThat(html).contains("Chỉ tiêu của cơ quan 000.00.00.H57");
         assertThat(row(html, "ONLINE_FILING")).contains("60,0%");
         assertThat(html).doesNotContain("Chỉ tiêu toàn quốc", "data-agency=", "<select");
+        // its own row of the filing completeness only
+        assertThat(row(html, "data-regime", "TTHC_THANG")).containsPattern("class=\"assigned\">1<");
+        assertThat(html).doesNotContain("Văn phòng Chính phủ (000.00.00.G22)");
 
         String refused = page("/reports/dashboard?agency=000.00.00.G12", KpiTokens.officer(KpiScenario.HUE), 403);
         assertThat(refused).contains("Bạn không có quyền xem bảng điều hành này.");
@@ -171,7 +179,11 @@ class DashboardIT {
 
     /** The table row of one indicator. */
     private static String row(String html, String code) {
-        int start = html.indexOf("data-indicator=\"" + code + "\"");
+        return row(html, "data-indicator", code);
+    }
+
+    private static String row(String html, String attribute, String code) {
+        int start = html.indexOf(attribute + "=\"" + code + "\"");
         assertThat(start).as(code).isPositive();
         return html.substring(start, html.indexOf("</tr>", start));
     }
