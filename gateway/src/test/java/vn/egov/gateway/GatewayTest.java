@@ -169,6 +169,36 @@ class GatewayTest extends GatewayTestBase {
                 .contains("redirect_uri=http://localhost:" + port + "/login/oauth2/code/keycloak");
     }
 
+    /**
+     * A browser keeps its connection open between the login redirects and its next calls; every one of them must
+     * be read and answered on that connection (a keep-alive race of the HTTP server once left the next request
+     * unread until the browser gave up).
+     */
+    @Test
+    void aKeptAliveConnectionAnswersEveryRequestAfterTheLoginRedirects() {
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> home = http.send(
+                    http.request("/").header("Accept", "text/html").GET().build());
+            String session =
+                    home.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertThat(http.send(http.request("/login")
+                                    .header("Accept", "text/html")
+                                    .GET()
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(302);
+            assertThat(http.send(http.request("/oauth2/authorization/keycloak")
+                                    .header("Accept", "text/html")
+                                    .header("Cookie", session)
+                                    .GET()
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(302);
+            HttpResponse<String> api = http.get("/api/portal/caller", env.tokens.client("demo-integrator"));
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        }
+    }
+
     @Test
     void sessionEndpointIs401WithoutLogin() {
         assertProblem(http.get("/session", null), 401, "unauthorized");
