@@ -61,11 +61,12 @@ public record Procedure(
         return out;
     }
 
-    /** The registry fields the form needs (the first segment of each mapping), in order, without repetition. */
+    /** The registry fields the form needs (the first segment of each mapping), sorted, without repetition. */
     public List<String> registryFields() {
         return prefillMap().values().stream()
                 .map(path -> path.split("\\.")[0])
                 .distinct()
+                .sorted()
                 .toList();
     }
 
