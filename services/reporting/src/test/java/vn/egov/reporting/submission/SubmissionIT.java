@@ -1,6 +1,7 @@
 package vn.egov.reporting.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,6 +15,12 @@ import static vn.egov.reporting.regime.ReportingTokens.BCA;
 import static vn.egov.reporting.regime.ReportingTokens.HUE;
 import static vn.egov.reporting.regime.ReportingTokens.VPCP;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -96,7 +103,7 @@ class SubmissionIT extends ReportingIntegrationTest {
                 .andExpect(jsonPath("$.current.version").value(2))
                 .andExpect(jsonPath("$.current.values.DOSSIERS_RECEIVED").value(125))
                 .andExpect(jsonPath("$.current.submittedAt").value("2026-11-19T08:30:00Z"))
-                .andExpect(jsonPath("$.history[*].version", org.hamcrest.Matchers.contains(2, 1)))
+                .andExpect(jsonPath("$.history[*].version", contains(2, 1)))
                 .andExpect(jsonPath("$.history[1].values.DOSSIERS_RECEIVED").value(120));
     }
 
@@ -309,5 +316,66 @@ class SubmissionIT extends ReportingIntegrationTest {
         read(ReportingTokens.reporter(VPCP), "2026-11", VPCP)
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("submission-not-found"));
+    }
+
+    @Test
+    void concurrentFilingsOfOneAgencyGetDistinctVersions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> filings = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int received = 100 + i;
+                filings.add(() -> file(ReportingTokens.reporter(HUE), "2026-11", report(received))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus());
+            }
+            for (Future<Integer> status : pool.invokeAll(filings)) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        read(ReportingTokens.reporter(HUE), "2026-11", HUE)
+                .andExpect(jsonPath("$.current.version").value(4))
+                .andExpect(jsonPath("$.history[*].version", contains(4, 3, 2, 1)));
+    }
+
+    @Test
+    void anAdHocRegimesRoundIsFiledByItsLabel() throws Exception {
+        mvc.perform(post("/api/reports/regimes")
+                        .with(ReportingTokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"BAO_13","name":"Báo cáo nhanh thiệt hại do bão số 13","legalBasis":"Công điện (thử nghiệm)",
+                                 "frequency":"AD_HOC","receivingAgency":"000.00.00.G22",
+                                 "agencies":[{"code":"000.00.00.H57","name":"UBND tỉnh Thừa Thiên Huế"}],
+                                 "tables":[{"code":"BIEU_01","title":"Thiệt hại","indicators":[
+                                   {"code":"HOUSES_DAMAGED","name":"Số nhà bị hư hại","type":"INTEGER","required":true,"min":0,
+                                    "aggregation":"SUM"}]}],
+                                 "periods":[{"period":"DOT-1","from":"2026-11-01","to":"2026-11-10","deadline":"2026-11-12"},
+                                            {"period":"DOT-2","from":"2026-11-11","to":"2026-11-20","deadline":"2026-11-22"}]}"""))
+                .andExpect(status().isCreated());
+        String url = "/api/reports/regimes/BAO_13/periods/{period}/submissions";
+        String body = "{\"values\":{\"HOUSES_DAMAGED\":1250}}";
+        mvc.perform(post(url, "DOT-1")
+                        .with(ReportingTokens.reporter(HUE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.period").value("DOT-1"))
+                .andExpect(jsonPath("$.late").value(true));
+        mvc.perform(post(url, "DOT-2")
+                        .with(ReportingTokens.reporter(HUE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("period-not-open"));
+        mvc.perform(post(url, "DOT-3")
+                        .with(ReportingTokens.reporter(HUE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("period-not-found"));
     }
 }
