@@ -1,6 +1,7 @@
 package vn.egov.reporting.kpi;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,45 +49,72 @@ public class KpiProjection {
             "rescheduled_date",
             "completed_at");
 
-    private static final String UPSERT_DOSSIER =
-            "INSERT INTO kpi_dossier AS d (id, " + String.join(", ", DOSSIER_COLUMNS)
-                    + ", first_occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET first_occurred_at = least(d.first_occurred_at, excluded.first_occurred_at), "
+    private static final Upsert UPSERT_DOSSIER = new Upsert(
+            "INSERT INTO kpi_dossier AS d (id, " + String.join(", ", DOSSIER_COLUMNS) + ", first_occurred_at)",
+            new int[] {
+                Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR,
+                Types.INTEGER, Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.DATE, Types.DATE,
+                Types.TIMESTAMP, Types.TIMESTAMP
+            },
+            " ON CONFLICT (id) DO UPDATE SET first_occurred_at = least(d.first_occurred_at, excluded.first_occurred_at), "
                     + String.join(
                             ", ",
                             DOSSIER_COLUMNS.stream()
                                     .map(c -> c + " = CASE WHEN excluded.version > d.version THEN excluded." + c
                                             + " ELSE d." + c + " END")
                                     .toList())
-                    + ", applied_at = clock_timestamp()";
+                    + ", applied_at = clock_timestamp()");
 
-    private static final String UPSERT_RATING =
-            "INSERT INTO kpi_rating AS r (dossier_id, agency_code, total, version, rated_at) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (dossier_id) DO UPDATE SET agency_code = excluded.agency_code, total = excluded.total,"
+    private static final Upsert UPSERT_RATING = new Upsert(
+            "INSERT INTO kpi_rating AS r (dossier_id, agency_code, total, version, rated_at)",
+            new int[] {Types.OTHER, Types.VARCHAR, Types.INTEGER, Types.BIGINT, Types.TIMESTAMP},
+            " ON CONFLICT (dossier_id) DO UPDATE SET agency_code = excluded.agency_code, total = excluded.total,"
                     + " version = excluded.version, rated_at = excluded.rated_at, applied_at = clock_timestamp()"
-                    + " WHERE (excluded.version, excluded.rated_at, excluded.total) > (r.version, r.rated_at, r.total)";
+                    + " WHERE (excluded.version, excluded.rated_at, excluded.total) > (r.version, r.rated_at, r.total)");
 
-    private static final String UPSERT_PAYMENT = "INSERT INTO kpi_payment AS p"
-            + " (id, dossier_id, agency_code, method, status, amount, version, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, agency_code = excluded.agency_code,"
-            + " method = excluded.method, status = excluded.status, amount = excluded.amount,"
-            + " version = excluded.version, occurred_at = excluded.occurred_at, applied_at = clock_timestamp()"
-            + " WHERE excluded.version > p.version";
+    private static final Upsert UPSERT_PAYMENT = new Upsert(
+            "INSERT INTO kpi_payment AS p (id, dossier_id, agency_code, method, status, amount, version, occurred_at)",
+            new int[] {
+                Types.OTHER,
+                Types.OTHER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.BIGINT,
+                Types.BIGINT,
+                Types.TIMESTAMP
+            },
+            " ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, agency_code = excluded.agency_code,"
+                    + " method = excluded.method, status = excluded.status, amount = excluded.amount,"
+                    + " version = excluded.version, occurred_at = excluded.occurred_at, applied_at = clock_timestamp()"
+                    + " WHERE excluded.version > p.version");
 
-    private static final String INSERT_DOCUMENT =
-            "INSERT INTO kpi_document (id, document_id, sender, sent_at, feedback_due) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (id) DO NOTHING";
+    private static final Upsert INSERT_DOCUMENT = new Upsert(
+            "INSERT INTO kpi_document (id, document_id, sender, sent_at, feedback_due)",
+            new int[] {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP},
+            " ON CONFLICT (id) DO NOTHING");
 
-    private static final String UPSERT_DELIVERY = "INSERT INTO kpi_delivery AS v (document_uuid, recipient, listed,"
-            + " delivered_at, feedback_at, last_status, last_reported_at, recalled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (document_uuid, recipient) DO UPDATE SET listed = v.listed OR excluded.listed,"
-            + " delivered_at = least(v.delivered_at, excluded.delivered_at),"
-            + " feedback_at = least(v.feedback_at, excluded.feedback_at),"
-            + " last_status = CASE WHEN v.last_reported_at IS NULL OR (excluded.last_reported_at, excluded.last_status)"
-            + " > (v.last_reported_at, v.last_status) THEN coalesce(excluded.last_status, v.last_status)"
-            + " ELSE v.last_status END,"
-            + " last_reported_at = greatest(v.last_reported_at, excluded.last_reported_at),"
-            + " recalled_at = least(v.recalled_at, excluded.recalled_at), applied_at = clock_timestamp()";
+    private static final Upsert UPSERT_DELIVERY = new Upsert(
+            "INSERT INTO kpi_delivery AS v (document_uuid, recipient, listed,"
+                    + " delivered_at, feedback_at, last_status, last_reported_at, recalled_at)",
+            new int[] {
+                Types.OTHER,
+                Types.VARCHAR,
+                Types.BOOLEAN,
+                Types.TIMESTAMP,
+                Types.TIMESTAMP,
+                Types.VARCHAR,
+                Types.TIMESTAMP,
+                Types.TIMESTAMP
+            },
+            " ON CONFLICT (document_uuid, recipient) DO UPDATE SET listed = v.listed OR excluded.listed,"
+                    + " delivered_at = least(v.delivered_at, excluded.delivered_at),"
+                    + " feedback_at = least(v.feedback_at, excluded.feedback_at),"
+                    + " last_status = CASE WHEN v.last_reported_at IS NULL OR (excluded.last_reported_at, excluded.last_status)"
+                    + " > (v.last_reported_at, v.last_status) THEN coalesce(excluded.last_status, v.last_status)"
+                    + " ELSE v.last_status END,"
+                    + " last_reported_at = greatest(v.last_reported_at, excluded.last_reported_at),"
+                    + " recalled_at = least(v.recalled_at, excluded.recalled_at), applied_at = clock_timestamp()");
 
     private final JdbcTemplate jdbc;
 
@@ -97,6 +125,47 @@ public class KpiProjection {
     /** Whether events of this type change a figure. */
     public static boolean handles(String type) {
         return KpiEvents.TYPES.contains(type);
+    }
+
+    /**
+     * Checks that an event's data binds and carries the fields the figures need, without applying it.
+     *
+     * @throws vn.egov.platform.events.InvalidEventException when it does not
+     */
+    public static void check(IncomingEvent event) {
+        switch (event.type()) {
+            case KpiEvents.DOSSIER_STATUS_CHANGED -> {
+                DossierStatusChanged d = event.dataAs(DossierStatusChanged.class);
+                requireNonNull(event, d.id(), d.agencyCode(), d.occurredAt());
+            }
+            case KpiEvents.DOSSIER_RATED -> {
+                DossierRated r = event.dataAs(DossierRated.class);
+                requireNonNull(event, r.id(), r.agencyCode(), r.ratedAt());
+            }
+            case KpiEvents.PAYMENT_STATUS_CHANGED -> {
+                PaymentStatusChanged p = event.dataAs(PaymentStatusChanged.class);
+                requireNonNull(event, p.id(), p.agencyCode(), p.occurredAt());
+            }
+            case KpiEvents.DOCUMENT_SENT -> {
+                DocumentSent d = event.dataAs(DocumentSent.class);
+                requireNonNull(event, d.id(), d.sender(), d.receivedAt(), d.recipients());
+            }
+            case KpiEvents.DOCUMENT_DELIVERED -> {
+                DocumentDelivered d = event.dataAs(DocumentDelivered.class);
+                requireNonNull(event, d.id(), d.recipient(), d.deliveredAt());
+            }
+            case KpiEvents.DOCUMENT_STATUS_CHANGED -> {
+                DocumentStatusChanged d = event.dataAs(DocumentStatusChanged.class);
+                requireNonNull(event, d.id(), d.recipient(), d.reportedAt(), d.statusCode());
+            }
+            case KpiEvents.DOCUMENT_RECALLED -> {
+                DocumentRecalled d = event.dataAs(DocumentRecalled.class);
+                requireNonNull(event, d.id(), d.recipient(), d.recalledAt());
+            }
+            default -> {
+                // not a type the figures read
+            }
+        }
     }
 
     /**
@@ -253,9 +322,33 @@ public class KpiProjection {
         batch(UPSERT_DELIVERY, rows);
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
+    /** Writes rows with multi-row statements of up to {@link #ROWS_PER_STATEMENT} rows, nulls typed. */
+    private void batch(Upsert upsert, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            jdbc.update(upsert.sql(chunk.size()), ps -> {
+                int index = 1;
+                for (Object[] row : chunk) {
+                    for (int c = 0; c < row.length; c++) {
+                        if (row[c] == null) {
+                            ps.setNull(index++, upsert.types()[c]);
+                        } else {
+                            ps.setObject(index++, row[c]);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    /** An INSERT of rows of the given column types, followed by its ON CONFLICT clause. */
+    private record Upsert(String head, int[] types, String tail) {
+
+        String sql(int rows) {
+            String tuple = "(" + String.join(", ", java.util.Collections.nCopies(types.length, "?")) + ")";
+            return head + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows, tuple)) + tail;
         }
     }
 

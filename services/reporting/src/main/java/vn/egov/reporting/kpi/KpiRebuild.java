@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -133,13 +136,24 @@ public class KpiRebuild implements DisposableBean {
                 .optional();
     }
 
+    private long readNanos;
+    private final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
+
     private long run(UUID id) {
         long[] counts = new long[2];
+        readNanos = 0;
+        writeNanos.set(0);
         try {
             transactions.executeWithoutResult(s -> projection.clear());
             replay(counts);
             finish(id, "DONE", counts, null);
-            log.info("KPI rebuild {} done: {} events applied, {} skipped", id, counts[0], counts[1]);
+            log.info(
+                    "KPI rebuild {} done: {} events applied, {} skipped; {} ms reading and checking, {} ms writing",
+                    id,
+                    counts[0],
+                    counts[1],
+                    readNanos / 1_000_000,
+                    writeNanos.get() / 1_000_000);
         } catch (RuntimeException e) {
             log.error("KPI rebuild {} failed", id, e);
             finish(id, "FAILED", counts, String.valueOf(e.getMessage()));
@@ -152,6 +166,8 @@ public class KpiRebuild implements DisposableBean {
                 properties.topics().dossier(),
                 properties.topics().payment(),
                 properties.topics().document());
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild-writer"));
+        ForkJoinPool readers = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (Consumer<String, byte[]> consumer = kafka.standaloneConsumer("kpi-rebuild")) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -165,6 +181,7 @@ public class KpiRebuild implements DisposableBean {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
             List<IncomingEvent> batch = new ArrayList<>(BATCH);
+            Future<Long> pending = null;
             long idleSince = System.nanoTime();
             while (!caughtUp(consumer, end)) {
                 var records = consumer.poll(POLL);
@@ -175,22 +192,52 @@ public class KpiRebuild implements DisposableBean {
                     continue;
                 }
                 idleSince = System.nanoTime();
+                List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        wanted.add(record);
                     }
-                    Optional<IncomingEvent> event = read(record);
+                }
+                // parsing and checking against the contracts is the costly part: spread over the readers
+                long t0 = System.nanoTime();
+                List<Optional<IncomingEvent>> events = readers.submit(
+                                () -> wanted.parallelStream().map(this::read).toList())
+                        .join();
+                readNanos += System.nanoTime() - t0;
+                for (Optional<IncomingEvent> event : events) {
                     if (event.isPresent()) {
                         batch.add(event.get());
                     } else {
                         counts[1]++;
                     }
                     if (batch.size() >= BATCH) {
-                        counts[0] += flush(batch);
+                        // reading and checking the next batch overlaps with writing this one
+                        counts[0] += await(pending);
+                        List<IncomingEvent> full = new ArrayList<>(batch);
+                        batch.clear();
+                        pending = writer.submit(() -> flush(full));
                     }
                 }
             }
+            counts[0] += await(pending);
             counts[0] += flush(batch);
+        } finally {
+            writer.shutdownNow();
+            readers.shutdownNow();
+        }
+    }
+
+    private static long await(Future<Long> pending) {
+        if (pending == null) {
+            return 0;
+        }
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -212,6 +259,15 @@ public class KpiRebuild implements DisposableBean {
         if (batch.isEmpty()) {
             return 0;
         }
+        long start = System.nanoTime();
+        try {
+            return write(batch);
+        } finally {
+            writeNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private long write(List<IncomingEvent> batch) {
         List<IncomingEvent> applied = new ArrayList<>(batch);
         batch.clear();
         try {

@@ -19,11 +19,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContractEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.Map<String, ObjectNode> EXAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ContractEvents() {}
 
     /** The canonical example of a type, as a mutable object. */
     public static ObjectNode example(String type) {
+        return EXAMPLES.computeIfAbsent(type, ContractEvents::read).deepCopy();
+    }
+
+    private static ObjectNode read(String type) {
         String path = "contracts/events/" + type + ".example.json";
         try (InputStream in = ContractEvents.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -34,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.egov.platform.deadletter.DeadLetter;
 import vn.egov.platform.deadletter.DeadLetters;
-import vn.egov.platform.events.InvalidEventException;
 import vn.egov.platform.testing.EgovIntegrationTest;
 import vn.egov.platform.testing.TestKafka;
 
@@ -190,7 +189,8 @@ class KpiEventsIT {
                 .orElseThrow();
         assertThat(notACloudEvent.originalTopic()).isEqualTo(scenario.dossierTopic);
         assertThat(notACloudEvent.deadLetterTopic()).isEqualTo(scenario.dossierTopic + ".reporting-kpi.dlt");
-        assertThat(notACloudEvent.exception()).isEqualTo(InvalidEventException.class.getName());
+        // the batch consumer names the failing record; the reason is the contract check's
+        assertThat(notACloudEvent.exceptionMessage()).contains("not a binary-mode CloudEvent");
         DeadLetter schemaBroken = letters.stream()
                 .filter(l -> scenario.schemaBreakingKey.equals(l.key()))
                 .findFirst()
