@@ -64,6 +64,28 @@ final class BrowserSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A JSON call of the web application over the session: the CSRF token read from its cookie goes back in the
+     * {@code X-XSRF-TOKEN} header, as the pages do; {@code headers} are name/value pairs.
+     */
+    HttpResponse<String> send(String method, String url, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts the logout form the way the landing page does, with the session's CSRF token. */
     HttpResponse<String> logOut() throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.GATEWAY + "/logout"))
