@@ -55,6 +55,14 @@ public final class ResultSignatures {
     public record Verification(boolean valid, String detail) {}
 
     public byte[] sign(Document document, PrivateKey key, X509Certificate certificate) {
+        return sign(document, document.getDocumentElement(), key, certificate);
+    }
+
+    /**
+     * Signs the whole document with the signature placed in {@code parent} (e.g. an edXML package's
+     * {@code edXMLHeader}, where the interchange expects it) and returns the signed bytes.
+     */
+    public byte[] sign(Document document, Element parent, PrivateKey key, X509Certificate certificate) {
         try {
             Reference reference = factory.newReference(
                     "",
@@ -72,7 +80,7 @@ public final class ResultSignatures {
             X509Data x509 = kif.newX509Data(
                     List.of(certificate.getSubjectX500Principal().getName(), certificate));
             KeyInfo keyInfo = kif.newKeyInfo(List.of(x509));
-            DOMSignContext context = new DOMSignContext(key, document.getDocumentElement());
+            DOMSignContext context = new DOMSignContext(key, parent);
             context.setDefaultNamespacePrefix("ds");
             factory.newXMLSignature(signedInfo, keyInfo).sign(context);
             return bytes(document);
@@ -156,7 +164,7 @@ public final class ResultSignatures {
         }
     }
 
-    static Document parse(byte[] xml) throws SAXException, IOException {
+    public static Document parse(byte[] xml) throws SAXException, IOException {
         try {
             return builderFactory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (ParserConfigurationException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,7 @@ public class Workflow {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<StepGuard> guards;
 
     public Workflow(
             Dossiers dossiers,
@@ -60,7 +62,8 @@ public class Workflow {
             ResultDocuments results,
             JdbcClient jdbc,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<StepGuard> guards) {
         this.dossiers = dossiers;
         this.calendar = calendar;
         this.supplements = supplements;
@@ -69,6 +72,7 @@ public class Workflow {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.guards = guards;
     }
 
     /**
@@ -84,6 +88,7 @@ public class Workflow {
         Dossier dossier = lockForAgency(id, staff);
         checkVersion(dossier, expectedVersion);
         checkTransition(dossier, action, Performer.DESK);
+        guard(dossier, action);
         Actor actor = new Actor(staff.username(), staff.agencyCode());
         StepInput in = input == null ? StepInput.none() : input;
         Instant now = clock.instant();
@@ -178,6 +183,11 @@ public class Workflow {
         return dossiers.lock(id)
                 .filter(d -> !d.isDraft() && staff.agencyCode().equals(d.agencyCode()))
                 .orElseThrow(Workflow::notFound);
+    }
+
+    /** Applies the other features' rules ({@link StepGuard}) to a step. */
+    public void guard(Dossier dossier, DossierAction action) {
+        guards.orderedStream().forEach(g -> g.check(dossier, action));
     }
 
     public static void checkVersion(Dossier dossier, int expectedVersion) {
