@@ -1,11 +1,7 @@
 package vn.egov.registry.testing;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-
-import java.util.List;
-import java.util.Map;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import vn.egov.platform.security.EgovSecurityAutoConfiguration;
+import vn.egov.platform.testing.TestTokens;
 
 /** Signed-token stand-ins with the claims Keycloak puts in the egov realm's access tokens. */
 public final class Tokens {
@@ -44,19 +40,6 @@ public final class Tokens {
 
     public static JwtRequestPostProcessor token(
             String username, String clientId, String pid, String agency, String scope, String... roles) {
-        return jwt().jwt(j -> {
-                    j.subject("sub-" + username)
-                            .claim("preferred_username", username)
-                            .claim("azp", clientId)
-                            .claim("scope", scope)
-                            .claim("realm_access", Map.of("roles", List.of(roles)));
-                    if (pid != null) {
-                        j.claim("pid", pid);
-                    }
-                    if (agency != null) {
-                        j.claim("agency_code", agency);
-                    }
-                })
-                .authorities(EgovSecurityAutoConfiguration.authorities());
+        return TestTokens.token(username, clientId, pid, agency, scope, roles);
     }
 }
