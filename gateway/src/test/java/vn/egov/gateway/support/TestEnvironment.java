@@ -58,6 +58,7 @@ public final class TestEnvironment {
         p.put("egov.gateway.services.registry.uri", backend.uri().toString());
         p.put("egov.gateway.services.reporting.uri", backend.uri().toString());
         p.put("egov.gateway.services.reporting.timeout", "1s");
+        p.put("egov.gateway.services.reporting-dashboard.uri", backend.uri().toString());
         p.put("egov.gateway.services.interchange.uri", URI.create("http://127.0.0.1:" + interchangePort));
         p.put("egov.gateway.breaker.sliding-window", "4");
         p.put("egov.gateway.breaker.minimum-calls", "4");
