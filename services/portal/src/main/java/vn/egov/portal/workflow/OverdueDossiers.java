@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.portal.dossier.DossierStatus;
 import vn.egov.portal.dossier.Dossiers;
 
@@ -30,11 +30,13 @@ public class OverdueDossiers {
 
     private final JdbcClient jdbc;
     private final Dossiers dossiers;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public OverdueDossiers(JdbcClient jdbc, Dossiers dossiers, Clock clock) {
+    public OverdueDossiers(JdbcClient jdbc, Dossiers dossiers, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -47,9 +49,13 @@ public class OverdueDossiers {
         }
     }
 
-    /** Flags the dossiers overdue today (Vietnam time); returns how many were newly flagged. */
-    @Transactional
+    /** Flags the dossiers overdue today (Vietnam time), in one transaction; returns how many were newly flagged. */
     public int flag() {
+        Integer flagged = tx.execute(s -> flagInTransaction());
+        return flagged == null ? 0 : flagged;
+    }
+
+    private int flagInTransaction() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Workflow.VIETNAM);
         record Flagged(UUID id, int version, int status, LocalDate promised) {}
