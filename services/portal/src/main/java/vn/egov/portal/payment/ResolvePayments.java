@@ -16,8 +16,8 @@ import vn.egov.platform.web.ApiProblem;
  * Truy vấn trạng thái giao dịch: asks the provider about payments whose outcome the portal does not know. A PENDING
  * payment without callback after {@code callback-timeout}, or whose query the provider did not answer, becomes
  * UNKNOWN; an UNKNOWN payment is settled by the provider's answer (PAID, FAILED), stays UNKNOWN while the provider
- * still has it pending or does not answer, and is CANCELLED when the provider never heard of it after
- * {@code abandon-after}.
+ * still has it pending or does not answer, and is CANCELLED when, after {@code abandon-after}, the provider never
+ * heard of it or the payer never finished paying.
  */
 @Component
 public class ResolvePayments {
@@ -111,15 +111,19 @@ public class ResolvePayments {
                     return markUnknown(id, e.getMessage());
                 }
             }
-            case "NOT_FOUND" -> {
+            default -> {
+                // NOT_FOUND (the payer never reached the provider) or PENDING (the payer left the pay page): after
+                // abandon-after the portal closes it; a confirmation arriving later still settles it (CANCELLED → PAID)
                 if (payment.status() == PaymentStatus.UNKNOWN
                         && payment.createdAt().isBefore(clock.instant().minus(properties.abandonAfter()))) {
-                    return move(id, PaymentStatus.CANCELLED, "Nền tảng thanh toán không có giao dịch này");
+                    return move(
+                            id,
+                            PaymentStatus.CANCELLED,
+                            "NOT_FOUND".equals(status)
+                                    ? "Nền tảng thanh toán không có giao dịch này"
+                                    : "Người nộp không hoàn tất thanh toán");
                 }
                 return payments.find(id).orElseThrow();
-            }
-            default -> {
-                return payments.find(id).orElseThrow(); // still pending at the provider
             }
         }
     }

@@ -17,6 +17,8 @@ import vn.egov.platform.web.FieldProblem;
 @Component
 public class SettlePayment {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SettlePayment.class);
+
     /** What the provider reports: PAID or FAILED, its transaction id, the amount and the payment time. */
     public record ProviderResult(PaymentStatus status, String transactionId, long amount, Instant paidAt) {}
 
@@ -58,6 +60,24 @@ public class SettlePayment {
         }
         if (!payment.status().canMoveTo(result.status())) {
             throw conflict(payment, result);
+        }
+        if (result.status() == PaymentStatus.PAID) {
+            payments.ofDossier(payment.dossierId()).stream()
+                    .filter(p -> p.status() == PaymentStatus.PAID && !p.id().equals(paymentId))
+                    .findFirst()
+                    .ifPresent(other -> {
+                        // money collected twice: kept out of the portal's books, reported by the reconciliation
+                        log.error(
+                                "payment {} confirmed while {} already paid dossier {}: refund needed",
+                                paymentId,
+                                other.id(),
+                                payment.dossierId());
+                        throw new ApiProblem(
+                                HttpStatus.CONFLICT,
+                                "already-paid",
+                                "Phí, lệ phí của hồ sơ đã được thanh toán bằng giao dịch khác (biên lai số "
+                                        + other.receiptNumber() + ")");
+                    });
         }
         Instant now = clock.instant();
         Payment moved = payments.moveTo(

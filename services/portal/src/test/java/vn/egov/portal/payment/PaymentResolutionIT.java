@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.egov.platform.events.EventSchemas;
 import vn.egov.platform.testing.TestTokens;
 import vn.egov.portal.dossier.DossierStatus;
@@ -54,6 +55,9 @@ class PaymentResolutionIT extends PortalIntegrationTest {
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    PayGovProtocol protocol;
 
     final EventSchemas schemas = new EventSchemas();
 
@@ -142,7 +146,39 @@ class PaymentResolutionIT extends PortalIntegrationTest {
                 .extracting(e -> (String) JsonPath.read(e, "$.status"))
                 .containsExactly("PENDING", "UNKNOWN", "CANCELLED");
         String again = PaymentTesting.start(mvc, dossier, null);
-        assertThat(PaymentTesting.paymentId(again)).isNotEqualTo(id);
+        String second = PaymentTesting.paymentId(again);
+        assertThat(second).isNotEqualTo(id);
+
+        // the payer opens the pay page and leaves: the provider keeps it pending, the portal closes it
+        MockHttpServletRequestBuilder open = get("/sandbox/paygov/pay");
+        PaymentTesting.params(PaymentTesting.redirect(again)).forEach(open::param);
+        mvc.perform(open).andExpect(status().isOk());
+        resolve.resolve();
+        mvc.perform(get("/api/portal/payments/{id}", second).with(TestTokens.citizen(PaymentFixtures.OWNER)))
+                .andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.statusReason").value("Người nộp không hoàn tất thanh toán"));
+        // ... and if the payer finishes after all, the provider's confirmation still counts
+        mvc.perform(post("/sandbox/paygov/pay/{orderId}", second).param("outcome", "PAID"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.delivered").value(true));
+        hasStatus(second, "PAID");
+        assertThat(dossiers.find(dossier).orElseThrow().status()).isEqualTo(DossierStatus.IN_PROCESS);
+
+        // a confirmation of the first (cancelled) order now would collect the fees twice: refused, left cancelled
+        java.util.Map<String, String> late = new java.util.LinkedHashMap<>();
+        late.put("merchant_code", "DVC-PORTAL");
+        late.put("order_id", id);
+        late.put("amount", "70000");
+        late.put("currency_code", "VND");
+        late.put("status", "PAID");
+        late.put("transaction_id", "TX-LATE");
+        late.put("paid_at", "20261127110000");
+        mvc.perform(post("/api/portal/payments/callback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(protocol.sign(late))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("already-paid"));
+        hasStatus(id, "CANCELLED");
     }
 
     private void hasStatus(String id, String expected) throws Exception {
