@@ -111,10 +111,15 @@ public class PrefillForm {
             data = registry.read(token, pid, dossierId, fields);
         } catch (RestClientResponseException e) {
             log.warn("registry refused pre-fill of dossier {}: {}", dossierId, e.getStatusCode());
-            return degraded(dossierId, dossier, fields, consentText);
+            String notice = e.getStatusCode().is4xxClientError()
+                    ? "Cơ sở dữ liệu quốc gia về dân cư không cung cấp thông tin cho hồ sơ này (mã "
+                            + e.getStatusCode().value() + ") nên biểu mẫu chưa được điền sẵn. Vui lòng tự nhập"
+                            + " thông tin."
+                    : UNAVAILABLE;
+            return degraded(dossierId, dossier, fields, consentText, notice);
         } catch (RestClientException | tools.jackson.core.JacksonException e) {
             log.warn("registry unavailable for pre-fill of dossier {}: {}", dossierId, e.toString());
-            return degraded(dossierId, dossier, fields, consentText);
+            return degraded(dossierId, dossier, fields, consentText, UNAVAILABLE);
         }
         String consentId = receipt.path("id").asString(null);
         jdbc.sql("""
@@ -135,8 +140,9 @@ public class PrefillForm {
         return new Prefill(dossierId, form, filled, fields, false, consentText, consentId, null);
     }
 
-    private static Prefill degraded(UUID dossierId, Dossier dossier, List<String> fields, String consentText) {
-        return new Prefill(dossierId, dossier.form(), List.of(), fields, false, consentText, null, UNAVAILABLE);
+    private static Prefill degraded(
+            UUID dossierId, Dossier dossier, List<String> fields, String consentText, String notice) {
+        return new Prefill(dossierId, dossier.form(), List.of(), fields, false, consentText, null, notice);
     }
 
     /** The registry value at a dotted path, as form text; residences become one address line. */

@@ -118,4 +118,22 @@ class PrefillIT extends PortalIntegrationTest {
         assertThat(calls.get(0).body()).contains("\"fields\":[\"currentResidence\",\"dateOfBirth\",\"fullName\"]");
         assertThat(calls.get(1).query()).contains("fields=currentResidence,dateOfBirth,fullName&");
     }
+
+    @Test
+    void aRefusalOfTheRegistryGivesTheFormBackWithANotice() throws Exception {
+        String id = FilingFixtures.start(mvc, PID, FilingFixtures.MARITAL_STATUS, "{\"mucDichSuDung\": \"Kết hôn\"}");
+        REGISTRY.refuseReads(true);
+        try {
+            mvc.perform(get("/api/portal/dossiers/" + id + "/prefill")
+                            .param("consent", "true")
+                            .with(TestTokens.citizen(PID)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.notice", containsString("không cung cấp thông tin cho hồ sơ này (mã 403)")))
+                    .andExpect(jsonPath("$.prefilledFields").isEmpty())
+                    .andExpect(jsonPath("$.form.mucDichSuDung").value("Kết hôn"))
+                    .andExpect(jsonPath("$.form.nguoiDuocXacNhan").doesNotExist());
+        } finally {
+            REGISTRY.refuseReads(false);
+        }
+    }
 }

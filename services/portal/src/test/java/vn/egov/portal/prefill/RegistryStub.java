@@ -30,6 +30,7 @@ public final class RegistryStub implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<String>> consents = Collections.synchronizedMap(new LinkedHashMap<>());
     private final int port;
+    private volatile boolean refuseReads;
 
     public RegistryStub() {
         try {
@@ -49,6 +50,11 @@ public final class RegistryStub implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** From now on, reads are refused (403 {@code no-consent}), as when the consent was revoked meanwhile. */
+    public void refuseReads(boolean refuse) {
+        this.refuseReads = refuse;
     }
 
     public void stop() {
@@ -83,7 +89,7 @@ public final class RegistryStub implements AutoCloseable {
         String pid = exchange.getRequestURI().getPath().substring("/api/registry/citizens/".length());
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         List<String> consented = consents.get(query.get("reference"));
-        if (!"portal-prefill".equals(query.get("purpose")) || consented == null) {
+        if (refuseReads || !"portal-prefill".equals(query.get("purpose")) || consented == null) {
             respond(exchange, 403, "{\"code\":\"no-consent\"}");
             return;
         }
