@@ -329,6 +329,55 @@ class PaymentsIT extends PortalIntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void concurrentStartsAndConcurrentCallbacksHaveOneEffect() throws Exception {
+        UUID dossier = PaymentFixtures.dossier(jdbc, DossierStatus.PAYMENT_REQUESTED.code());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<String>> starts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                starts.add(() -> PaymentTesting.paymentId(PaymentTesting.start(mvc, dossier, "same-click")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : pool.invokeAll(starts)) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(1);
+            String id = ids.iterator().next();
+
+            Map<String, String> callback = callback(id, 70000, "PAID", "TX-CONCURRENT");
+            List<java.util.concurrent.Callable<String>> callbacks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                callbacks.add(() -> mvc.perform(post("/api/portal/payments/callback")
+                                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                                .params(form(callback)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+            }
+            List<String> answers = new ArrayList<>();
+            for (var f : pool.invokeAll(callbacks)) {
+                answers.add(f.get());
+            }
+            assertThat(answers)
+                    .extracting(a -> (Boolean) JsonPath.read(a, "$.replayed"))
+                    .containsOnlyOnce(false);
+            assertThat(answers)
+                    .extracting(a -> (String) JsonPath.read(a, "$.receiptNumber"))
+                    .containsOnly((String) JsonPath.read(answers.get(0), "$.receiptNumber"));
+            assertThat(PaymentTesting.events(jdbc, id)).hasSize(2);
+            assertThat(jdbc.sql("select count(*) from payment where dossier_id = ?")
+                            .param(dossier)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(dossiers.historyOf(dossier)).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private Map<String, String> callback(String orderId, long amount, String status, String transactionId) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("merchant_code", "DVC-PORTAL");
