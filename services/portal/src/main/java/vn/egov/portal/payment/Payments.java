@@ -168,6 +168,18 @@ public class Payments {
                 .single();
     }
 
+    /** Who paid and for what, as printed on the receipt: the applicant's name, the procedure and the agency. */
+    public record ReceiptParties(String payerName, String procedureName, String agencyName) {}
+
+    public ReceiptParties receiptParties(Payment payment) {
+        return jdbc.sql("""
+                        select d.applicant_name, p.name, p.agency_name
+                        from dossier d join procedure p on p.code = d.procedure_code where d.id = ?""")
+                .param(payment.dossierId())
+                .query((rs, n) -> new ReceiptParties(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+    }
+
     /** Số biên lai: {@code BL<yyyy>-<8 digits>} from one database sequence (unique, never reused). */
     private String nextReceiptNumber(Instant paidAt) {
         long n = jdbc.sql("select nextval('payment_receipt_number')")

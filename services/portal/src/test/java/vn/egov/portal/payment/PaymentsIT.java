@@ -111,6 +111,10 @@ class PaymentsIT extends PortalIntegrationTest {
                 .andExpect(jsonPath("$.redirectUrl").doesNotExist());
         mvc.perform(get("/api/portal/payments/{id}/receipt", id).with(TestTokens.citizen(PaymentFixtures.OWNER)))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Biên lai thu phí, lệ phí"))
+                .andExpect(jsonPath("$.payerName").value("Nguyễn Văn An"))
+                .andExpect(jsonPath("$.procedureName").value("Cấp giấy phép xây dựng nhà ở riêng lẻ"))
+                .andExpect(jsonPath("$.agencyName").value("UBND thành phố Huế"))
                 .andExpect(jsonPath("$.amount").value(70000))
                 .andExpect(jsonPath("$.currency").value("VND"))
                 .andExpect(jsonPath("$.feeItems.length()").value(2))

@@ -115,11 +115,15 @@ class PaymentController {
 
     /** Biên lai thu phí, lệ phí: number, amount, fee lines and time of payment. */
     record Receipt(
+            String title,
             String receiptNumber,
             UUID paymentId,
+            String payerName,
             String dossierCode,
             String procedureCode,
+            String procedureName,
             String agencyCode,
+            String agencyName,
             long amount,
             String currency,
             List<Payment.FeeItem> feeItems,
@@ -136,12 +140,17 @@ class PaymentController {
                     "payment-not-paid",
                     "Giao dịch chưa được thanh toán (trạng thái " + p.status() + "), chưa có biên lai");
         }
+        Payments.ReceiptParties parties = payments.receiptParties(p);
         return new Receipt(
+                "Biên lai thu phí, lệ phí",
                 p.receiptNumber(),
                 p.id(),
+                parties.payerName(),
                 p.dossierCode(),
                 p.procedureCode(),
+                parties.procedureName(),
                 p.agencyCode(),
+                parties.agencyName(),
                 p.amount(),
                 "VND",
                 p.feeItems(),
