@@ -271,7 +271,11 @@ public class KpiRebuild implements DisposableBean {
         List<IncomingEvent> applied = new ArrayList<>(batch);
         batch.clear();
         try {
-            transactions.executeWithoutResult(s -> projection.apply(applied));
+            transactions.executeWithoutResult(s -> {
+                // a rebuild that dies is run again from the start: its batches need not wait for the WAL flush
+                jdbc.sql("SET LOCAL synchronous_commit TO off").update();
+                projection.apply(applied);
+            });
             return applied.size();
         } catch (InvalidEventException e) {
             // one event of the batch lacks a field: apply them one by one, skipping those the live consumer skips
