@@ -199,6 +199,20 @@ class GatewayTest extends GatewayTestBase {
         }
     }
 
+    /** What a service declares public (the procedure catalogue, the dossier lookup) needs no login; the rest does. */
+    @Test
+    void publicPathsOfAServiceAnswerWithoutALogin() {
+        for (String path :
+                List.of("/api/portal/procedures", "/api/portal/procedures/1.001193", "/api/portal/tracking")) {
+            HttpResponse<String> open = http.get(path, null);
+            assertThat(open.statusCode()).as(path + " " + open.body()).isEqualTo(200);
+            assertThat(env.backend.last().path()).isEqualTo(path);
+            assertThat(env.backend.last().header("Authorization")).isNull();
+        }
+        assertProblem(http.get("/api/portal/procedures/1.001193/secrets", null), 401, "unauthorized");
+        assertProblem(http.get("/api/portal/dossiers", null), 401, "unauthorized");
+    }
+
     @Test
     void sessionEndpointIs401WithoutLogin() {
         assertProblem(http.get("/session", null), 401, "unauthorized");

@@ -23,12 +23,13 @@ class RateLimitTest extends GatewayTestBase {
     @BeforeAll
     static void startSecondReplica() {
         // command-line arguments, so they win over application.yaml like the test's dynamic properties do
-        String[] arguments = env.properties().entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+        // (a random port too: default properties would lose to application.yaml's 8080)
+        String[] arguments = java.util.stream.Stream.concat(
+                        env.properties().entrySet().stream()
+                                .map(property -> "--" + property.getKey() + "=" + property.getValue()),
+                        java.util.stream.Stream.of("--server.port=0"))
                 .toArray(String[]::new);
-        secondReplica = new SpringApplicationBuilder(GatewayApplication.class)
-                .properties("server.port=0")
-                .run(arguments);
+        secondReplica = new SpringApplicationBuilder(GatewayApplication.class).run(arguments);
     }
 
     @AfterAll

@@ -51,9 +51,27 @@ public record GatewayProperties(
      * @param path the API path the service serves, unchanged through the gateway, e.g. {@code /api/portal/**}
      * @param timeout how long a call may take before the gateway answers 503; generous, because a cut-off call
      *     may still complete downstream
+     * @param publicPaths paths of the service that answer without a login (a public catalogue, a lookup, open
+     *     data, a provider's signed callback); the service itself declares the same paths public
      */
     public record Service(
-            URI uri, String path, @DefaultValue("10s") Duration timeout) {}
+            URI uri,
+            String path,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue List<String> publicPaths) {
+
+        public Service {
+            publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        }
+    }
+
+    /** The paths of every service that answer without a login. */
+    public List<String> publicPaths() {
+        return services.values().stream()
+                .flatMap(service -> service.publicPaths().stream())
+                .distinct()
+                .toList();
+    }
 
     /**
      * @param slidingWindow calls the failure rate is computed over
