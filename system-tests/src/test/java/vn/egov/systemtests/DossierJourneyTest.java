@@ -87,7 +87,7 @@ class DossierJourneyTest {
         step(officer, id, "return", "{\"note\":\"Trả kết quả điện tử\"}");
 
         HttpResponse<String> mine = citizen.send("GET", Stack.GATEWAY + "/api/portal/dossiers/" + id, null);
-        assertThat((Integer) JsonPath.read(mine.body(), "$.status"))
+        assertThat((Integer) JsonPath.read(mine.body(), "$.dossier.status"))
                 .as(mine.body())
                 .isEqualTo(10);
         HttpResponse<String> result =
