@@ -119,7 +119,7 @@ class GatewayTest extends GatewayTestBase {
         for (HttpResponse<String> response : List.of(api, problem)) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(

@@ -77,10 +77,15 @@ class BrowserLoginTest {
         assertThat(page).contains("Nguyễn Văn An");
         save("after-login");
 
-        // the page offers logout as a form with the session's CSRF token (logout itself: SingleSignOnTest)
+        // logout: the page's form with the session's CSRF token ends the gateway's and Keycloak's sessions
         assertThat(browser.findElement(By.cssSelector("form[action='/logout'] input[name='_csrf']"))
                         .getAttribute("value"))
                 .isNotBlank();
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(Stack.GATEWAY + "/")));
+        save("after-logout");
+        browser.get(Stack.GATEWAY + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
     }
 
     private void save(String name) throws Exception {

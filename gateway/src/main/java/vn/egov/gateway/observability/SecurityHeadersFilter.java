@@ -52,7 +52,9 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with their own form posts
+        // (logout), which CORS then refuses as a foreign origin; other sites still get no referrer
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("Cross-Origin-Opener-Policy", "same-origin");
         boolean docsPage = path.startsWith("/webjars/") || path.equals("/api-docs") || path.startsWith("/v3/api-docs");
         headers.set("Content-Security-Policy", docsPage ? DOCS_POLICY : strictPolicy);
