@@ -118,6 +118,14 @@ class DossierJourneyTest {
                 },
                 Duration.ofSeconds(60));
         assertThat(after).isGreaterThan(onlineBefore);
+
+        // and can check its figures against the portal's and the interchange's own counts
+        HttpResponse<String> reconciliation =
+                reporter.send("GET", Stack.GATEWAY + "/api/reports/kpis/reconciliation?agency=" + AGENCY, null);
+        assertThat(reconciliation.statusCode()).as(reconciliation.body()).isEqualTo(200);
+        assertThat((List<Boolean>) JsonPath.read(reconciliation.body(), "$.sources[*].answered"))
+                .as(reconciliation.body())
+                .containsExactly(true, true);
     }
 
     /** Reads the dossier's version on the desk and performs a step with it as {@code If-Match}. */
