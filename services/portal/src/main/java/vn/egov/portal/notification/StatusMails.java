@@ -69,6 +69,15 @@ class StatusMails {
             return; // nobody to write to (e.g. a dossier filed at the counter without an address)
         }
         DossierStatus status = DossierStatus.of(data.path("status").asInt());
+        String key = "mail.status." + status.code();
+        if (data.path("previousStatus").asInt(-1) == status.code()) {
+            // a step that keeps the status (assignment, transfer, the other agency's feedback) is the desk's
+            // business; of those only the apology with its new date is the citizen's
+            if (!"APOLOGY".equals(actionOf(dossierId, data.path("version").asInt()))) {
+                return;
+            }
+            key = "mail.apology";
+        }
         String due = date(data, "rescheduledDate");
         if (due == null) {
             due = date(data, "dueDate");
@@ -81,12 +90,20 @@ class StatusMails {
             to.name() == null ? "Quý công dân" : to.name(),
             to.agencyName()
         };
-        String key = "mail.status." + status.code();
         String subject = messages.getMessage(key + ".subject", args, VIETNAMESE);
         String body = messages.getMessage("mail.greeting", args, VIETNAMESE) + "\n\n"
                 + messages.getMessage(key + ".body", args, VIETNAMESE) + "\n\n"
                 + messages.getMessage("mail.signature", args, VIETNAMESE);
         outbox.enqueue(eventId, dossierId, to.email(), subject, body, clock.instant());
+    }
+
+    /** The step recorded in the dossier's history at that version. */
+    private String actionOf(UUID dossierId, int version) {
+        return jdbc.sql("select action from dossier_history where dossier_id = ? and version = ?")
+                .params(dossierId, version)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private static String date(JsonNode data, String field) {
