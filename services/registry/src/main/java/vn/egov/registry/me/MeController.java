@@ -191,6 +191,13 @@ class MeController {
         if (CitizenField.byApiName(body.field()).isEmpty()) {
             throw ApiProblem.badField("unknown-field", "field", "Không có trường '" + body.field() + "'.");
         }
+        if (!CorrectionDesk.CORRECTABLE.contains(body.field())) {
+            throw ApiProblem.badField(
+                    "field-not-correctable",
+                    "field",
+                    "Trường '" + body.field() + "' không điều chỉnh được qua yêu cầu này; nơi cư trú, hộ và thẻ căn"
+                            + " cước thay đổi theo thủ tục riêng.");
+        }
         var request = corrections.file(pid, body.field(), body.proposedValue(), body.reason());
         return ResponseEntity.created(URI.create("/api/registry/me/correction-requests/" + request.id()))
                 .body(request);

@@ -105,10 +105,14 @@ class MeIT extends RegistryIntegrationTest {
                         jsonPath("$[?(@.id == '" + id + "')].citizenPid").value(org.hamcrest.Matchers.contains(mine)));
         mvc.perform(post("/api/registry/correction-requests/{id}/decision", id)
                         .with(Tokens.officer())
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decision\":\"ACCEPTED\",\"note\":\"Đã điều chỉnh theo giấy khai sinh\"}"))
                 .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.status").value("ACCEPTED"));
+        mvc.perform(get("/api/registry/me").with(Tokens.citizen(mine)))
+                .andExpect(jsonPath("$.homeTown").value("Hoa Lư, Ninh Bình"));
         mvc.perform(post("/api/registry/correction-requests/{id}/decision", id)
                         .with(Tokens.officer())
                         .contentType(MediaType.APPLICATION_JSON)
