@@ -21,7 +21,8 @@ import java.util.UUID;
  * data, so a ciphertext cannot be moved to another row or column.
  *
  * <p>Rotation: add a new key to the keyset and make it primary ({@link KeysetTool} {@code rotate}); new values
- * are wrapped with the new key, old ones still decrypt as long as their key stays in the keyset.
+ * are wrapped with the new key, old ones still decrypt as long as their key stays in the keyset, and {@code
+ * KeyRotation} re-wraps them with the new primary so the old key can then be disabled and removed.
  */
 public final class FieldCipher {
 
@@ -66,6 +67,28 @@ public final class FieldCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption of " + field + " failed (key missing from the keyset?)", e);
         }
+    }
+
+    /**
+     * The id of the key-encryption key that wrapped this ciphertext's data key, or empty when it cannot be told
+     * (a key without Tink's output prefix). Tink's envelope format: the wrapped data key's length (4 bytes,
+     * big-endian), the wrapped data key — which starts with the prefix {@code 0x01} and the 4-byte key id — then
+     * the encrypted value.
+     */
+    public static java.util.OptionalInt keyIdOf(byte[] ciphertext) {
+        if (ciphertext == null || ciphertext.length < 9 || ciphertext[4] != 0x01) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(
+                java.nio.ByteBuffer.wrap(ciphertext, 5, 4).getInt());
+    }
+
+    /** The 5 bytes at offset 4 of every ciphertext whose data key the primary key wrapped (see {@link #keyIdOf}). */
+    public byte[] primaryMarker() {
+        return java.nio.ByteBuffer.allocate(5)
+                .put((byte) 0x01)
+                .putInt(primaryKeyId)
+                .array();
     }
 
     /** The id of the key that wraps new data keys. */
