@@ -7,12 +7,42 @@ import org.springframework.util.unit.DataSize;
  * Settings of the interchange ({@code egov.interchange.*}): package limits, inbox page size, the development CA.
  */
 @ConfigurationProperties("egov.interchange")
-public record InterchangeProperties(Limits limits, Inbox inbox, Lateness lateness) {
+public record InterchangeProperties(Limits limits, Inbox inbox, Lateness lateness, Push push) {
 
     public InterchangeProperties {
         limits = limits == null ? new Limits(null, null, 0, 0, null) : limits;
         inbox = inbox == null ? new Inbox(0) : inbox;
         lateness = lateness == null ? new Lateness(null, null) : lateness;
+        push = push == null ? new Push(0, null, null, null, null, 0) : push;
+    }
+
+    /**
+     * Push delivery to webhooks: a delivery is given up (PUSH_FAILED) after {@code maxAttempts} failed POSTs; the wait
+     * after the n-th failure is {@code firstRetry} × 2^(n-1), at most {@code longestWait}; each POST may take
+     * {@code connectTimeout} to connect and {@code requestTimeout} in all; one run pushes at most {@code batch}.
+     */
+    public record Push(
+            int maxAttempts,
+            java.time.Duration firstRetry,
+            java.time.Duration longestWait,
+            java.time.Duration connectTimeout,
+            java.time.Duration requestTimeout,
+            int batch) {
+        public Push {
+            maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;
+            firstRetry = firstRetry == null ? java.time.Duration.ofSeconds(30) : firstRetry;
+            longestWait = longestWait == null ? java.time.Duration.ofHours(1) : longestWait;
+            connectTimeout = connectTimeout == null ? java.time.Duration.ofSeconds(5) : connectTimeout;
+            requestTimeout = requestTimeout == null ? java.time.Duration.ofSeconds(30) : requestTimeout;
+            batch = batch <= 0 ? 100 : batch;
+        }
+
+        /** The wait after the given number of failed attempts (1 = the first failure). */
+        public java.time.Duration waitAfter(int failedAttempts) {
+            int shift = Math.min(Math.max(failedAttempts - 1, 0), 30);
+            java.time.Duration wait = firstRetry.multipliedBy(1L << shift);
+            return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        }
     }
 
     /**

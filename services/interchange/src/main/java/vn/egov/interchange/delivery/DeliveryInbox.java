@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.egov.interchange.agency.Agencies;
 import vn.egov.interchange.agency.Agency;
@@ -115,32 +117,10 @@ public class DeliveryInbox {
     @Transactional
     public Acknowledgement acknowledge(Caller caller, UUID deliveryId) {
         Agency recipient = recipientOf(caller);
-        Instant now = clock.instant();
         String actor = caller.subject() + (caller.clientId() == null ? "" : " via " + caller.clientId());
-        var updated = jdbc.query(
-                "UPDATE delivery SET state = 'DELIVERED', delivered_at = ?, acknowledged_by = ?"
-                        + " WHERE id = ? AND recipient_id = ? AND state = 'PENDING'"
-                        + " RETURNING document_id, recipient_code",
-                (rs, i) -> new Object[] {rs.getObject("document_id", UUID.class), rs.getString("recipient_code")},
-                Timestamp.from(now),
-                actor,
-                deliveryId,
-                recipient.id());
-        if (!updated.isEmpty()) {
-            UUID document = (UUID) updated.getFirst()[0];
-            String recipientCode = (String) updated.getFirst()[1];
-            String documentId =
-                    jdbc.queryForObject("SELECT document_id FROM document WHERE id = ?", String.class, document);
-            jdbc.update(
-                    "INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor) VALUES (?, 'DELIVERED', ?, ?)",
-                    deliveryId,
-                    Timestamp.from(now),
-                    recipientCode);
-            events.append(
-                    DocumentEvents.DELIVERED,
-                    document,
-                    new DocumentDelivered(document, documentId, deliveryId, recipientCode, now));
-            return new Acknowledgement(deliveryId, documentId, "DELIVERED", now, false);
+        var delivered = deliver(deliveryId, recipient.id(), actor);
+        if (delivered.isPresent()) {
+            return delivered.get();
         }
         return jdbc
                 .query(
@@ -159,6 +139,44 @@ public class DeliveryInbox {
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> notFound(deliveryId));
+    }
+
+    /**
+     * Delivers one delivery of the recipient if it is still waiting ({@code PENDING}, or parked as
+     * {@code PUSH_FAILED}): state, {@code delivered_at}, the timeline event and the {@code delivered} event, all in
+     * the caller's transaction. The conditional update is the exactly-once guard shared by the pull acknowledgement
+     * and the push job's 2xx answer; empty when the delivery was not waiting (already delivered, recalled, not
+     * the recipient's).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Acknowledgement> deliver(UUID deliveryId, UUID recipientId, String acknowledgedBy) {
+        Instant now = clock.instant();
+        var updated = jdbc.query(
+                "UPDATE delivery SET state = 'DELIVERED', delivered_at = ?, acknowledged_by = ?, next_push_at = NULL"
+                        + " WHERE id = ? AND recipient_id = ? AND state IN ('PENDING', 'PUSH_FAILED')"
+                        + " RETURNING document_id, recipient_code",
+                (rs, i) -> new Object[] {rs.getObject("document_id", UUID.class), rs.getString("recipient_code")},
+                Timestamp.from(now),
+                acknowledgedBy,
+                deliveryId,
+                recipientId);
+        if (updated.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID document = (UUID) updated.getFirst()[0];
+        String recipientCode = (String) updated.getFirst()[1];
+        String documentId =
+                jdbc.queryForObject("SELECT document_id FROM document WHERE id = ?", String.class, document);
+        jdbc.update(
+                "INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor) VALUES (?, 'DELIVERED', ?, ?)",
+                deliveryId,
+                Timestamp.from(now),
+                recipientCode);
+        events.append(
+                DocumentEvents.DELIVERED,
+                document,
+                new DocumentDelivered(document, documentId, deliveryId, recipientCode, now));
+        return Optional.of(new Acknowledgement(deliveryId, documentId, "DELIVERED", now, false));
     }
 
     private Agency recipientOf(Caller caller) {

@@ -92,7 +92,8 @@ public class Documents {
 
     /** Withdraws not-yet-acknowledged deliveries of a document (of one recipient, or all) from the inboxes. */
     public void withdrawPending(UUID document, UUID recipient, String why, java.time.Instant at) {
-        String sql = "UPDATE delivery SET state = 'RECALLED' WHERE document_id = ? AND state = 'PENDING'"
+        String sql = "UPDATE delivery SET state = 'RECALLED', next_push_at = NULL WHERE document_id = ?"
+                + " AND state IN ('PENDING', 'PUSH_FAILED')"
                 + (recipient == null ? "" : " AND recipient_id = ?") + " RETURNING id";
         Object[] args = recipient == null ? new Object[] {document} : new Object[] {document, recipient};
         List<UUID> withdrawn = jdbc.queryForList(sql, UUID.class, args);

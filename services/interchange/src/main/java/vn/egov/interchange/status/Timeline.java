@@ -19,7 +19,8 @@ import vn.egov.platform.web.ApiProblem;
 
 /**
  * Dòng thời gian — what happened to a document at each recipient: sent, delivered, every status reported, recall,
- * with lateness flagged by the configured rules. Seen by the sending agency, auditors and platform administrators.
+ * with lateness flagged by the configured rules; for push recipients the attempts, the next one and the last error
+ * ({@code PUSH_FAILED} once the axis gave up). Seen by the sending agency, auditors and platform administrators.
  */
 @Service
 public class Timeline {
@@ -56,6 +57,9 @@ public class Timeline {
             String statusMeaning,
             boolean recallPending,
             Instant deliveredAt,
+            int pushAttempts,
+            Instant nextPushAt,
+            String lastPushError,
             List<String> late,
             List<Event> events) {}
 
@@ -106,7 +110,8 @@ public class Timeline {
                 id);
         Instant now = clock.instant();
         List<RecipientTimeline> recipients = jdbc.query(
-                "SELECT id, recipient_code, state, status_code, recall_pending, created_at, delivered_at FROM delivery"
+                "SELECT id, recipient_code, state, status_code, recall_pending, created_at, delivered_at, push_attempts,"
+                        + " next_push_at, last_push_error FROM delivery"
                         + " WHERE document_id = ? ORDER BY recipient_code",
                 (rs, i) -> {
                     UUID deliveryId = rs.getObject("id", UUID.class);
@@ -128,6 +133,11 @@ public class Timeline {
                                             .orElse(null),
                             rs.getBoolean("recall_pending"),
                             delivered,
+                            rs.getInt("push_attempts"),
+                            rs.getTimestamp("next_push_at") == null
+                                    ? null
+                                    : rs.getTimestamp("next_push_at").toInstant(),
+                            rs.getString("last_push_error"),
                             late(created, delivered, own, rs.getString("state"), now),
                             own);
                 },

@@ -1,0 +1,195 @@
+package vn.egov.interchange.push;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.egov.interchange.config.InterchangeProperties;
+import vn.egov.interchange.delivery.DeliveryInbox;
+import vn.egov.interchange.edxml.EdxmlDates;
+
+/**
+ * Chuyển giao chủ động — push delivery. Every second (one replica at a time, ShedLock) the job takes the due
+ * {@code PENDING} deliveries of agencies registered as {@code PUSH} with a webhook URL and a webhook secret, most
+ * urgent first (the inbox's order), each in its own transaction with the row locked ({@code FOR UPDATE SKIP LOCKED}),
+ * and POSTs the stored package bytes to the webhook, signed (see {@link WebhookSignature}). A 2xx answer delivers
+ * exactly like a pull acknowledgement ({@link DeliveryInbox#deliver}); anything else is retried after a doubling
+ * wait, and after the configured number of attempts the delivery is parked as {@code PUSH_FAILED}, which the sender
+ * sees on its timeline and may re-queue. The state transition is the exactly-once guard inside the axis; across
+ * the HTTP boundary delivery is at least once (a crash after the webhook answered and before the commit repeats the
+ * POST), so receivers use {@code Edxml-Delivery-Id} as their idempotency key.
+ */
+@Component
+public class PushDelivery {
+
+    public static final String DELIVERY_ID_HEADER = "Edxml-Delivery-Id";
+    public static final String DOCUMENT_ID_HEADER = "Edxml-Document-Id";
+    public static final String ATTEMPT_HEADER = "Webhook-Attempt";
+    static final String AXIS = "TRUC-LIEN-THONG";
+    private static final Duration RUN_BUDGET = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(PushDelivery.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final DeliveryInbox inbox;
+    private final Clock clock;
+    private final InterchangeProperties.Push settings;
+    private final HttpClient http;
+
+    public PushDelivery(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            DeliveryInbox inbox,
+            Clock clock,
+            InterchangeProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.settings = properties.push();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${egov.interchange.push.poll:PT1S}",
+            initialDelayString = "${egov.interchange.push.poll:PT1S}")
+    @SchedulerLock(name = "interchange.push-delivery", lockAtMostFor = "PT5M")
+    public void scheduled() {
+        pushDue();
+    }
+
+    /** Pushes what is due now, one delivery per transaction; returns how many POSTs were attempted. */
+    public int pushDue() {
+        Instant started = clock.instant();
+        int attempted = 0;
+        while (attempted < settings.batch()
+                && Duration.between(started, clock.instant()).compareTo(RUN_BUDGET) < 0) {
+            if (!Boolean.TRUE.equals(tx.execute(s -> pushOne()))) {
+                break;
+            }
+            attempted++;
+        }
+        return attempted;
+    }
+
+    private record Due(
+            UUID id,
+            UUID recipientId,
+            int attempts,
+            String documentId,
+            byte[] content,
+            String sha256,
+            String webhookUrl,
+            String secret) {}
+
+    private boolean pushOne() {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.query(
+                """
+                SELECT l.id, l.recipient_id, l.push_attempts, d.document_id, d.package, d.package_sha256,
+                       a.webhook_url, a.webhook_secret
+                  FROM delivery l JOIN agency a ON a.id = l.recipient_id JOIN document d ON d.id = l.document_id
+                 WHERE l.state = 'PENDING' AND a.delivery_mode = 'PUSH' AND a.webhook_url IS NOT NULL
+                   AND a.webhook_secret IS NOT NULL AND (l.next_push_at IS NULL OR l.next_push_at <= ?)
+                 ORDER BY l.urgency DESC, l.created_at, l.id
+                 LIMIT 1
+                 FOR UPDATE OF l SKIP LOCKED
+                """,
+                (rs, i) -> new Due(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("recipient_id", UUID.class),
+                        rs.getInt("push_attempts"),
+                        rs.getString("document_id"),
+                        rs.getBytes("package"),
+                        rs.getString("package_sha256"),
+                        rs.getString("webhook_url"),
+                        rs.getString("webhook_secret")),
+                Timestamp.from(now));
+        if (due.isEmpty()) {
+            return false;
+        }
+        Due d = due.getFirst();
+        int attempt = d.attempts() + 1;
+        String failure;
+        try {
+            HttpResponse<Void> response = http.send(request(d, attempt), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                inbox.deliver(d.id(), d.recipientId(), "webhook " + d.webhookUrl() + " HTTP " + response.statusCode());
+                return true;
+            }
+            failure = "HTTP " + response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e.toString();
+        } catch (Exception e) {
+            failure = e.toString();
+        }
+        failed(d, attempt, abbreviate(failure));
+        return true;
+    }
+
+    private HttpRequest request(Due d, int attempt) {
+        long timestamp = clock.instant().getEpochSecond();
+        String trace = AXIS + "," + EdxmlDates.formatTimestamp(LocalDateTime.now(clock.withZone(EdxmlDates.VIETNAM)));
+        return HttpRequest.newBuilder(URI.create(d.webhookUrl()))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/xml")
+                .header(DELIVERY_ID_HEADER, d.id().toString())
+                .header(DOCUMENT_ID_HEADER, d.documentId().replaceAll("[^\\x20-\\x7E]", "?"))
+                .header("Edxml-Trace", trace)
+                .header("Digest", "sha-256=" + d.sha256())
+                .header(ATTEMPT_HEADER, Integer.toString(attempt))
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(d.secret(), timestamp, d.content()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(d.content()))
+                .build();
+    }
+
+    private void failed(Due d, int attempt, String failure) {
+        Instant now = clock.instant();
+        boolean giveUp = attempt >= settings.maxAttempts();
+        Instant next = giveUp ? null : now.plus(settings.waitAfter(attempt));
+        jdbc.update(
+                "UPDATE delivery SET push_attempts = ?, next_push_at = ?, last_push_error = ?,"
+                        + " state = CASE WHEN ? THEN 'PUSH_FAILED' ELSE state END WHERE id = ?",
+                attempt,
+                next == null ? null : Timestamp.from(next),
+                failure,
+                giveUp,
+                d.id());
+        String description = giveUp
+                ? "Đẩy đến webhook không thành công sau " + attempt + " lần (" + failure
+                        + "); dừng đẩy, chờ bên gửi hoặc quản trị gửi lại."
+                : "Lần đẩy thứ " + attempt + " không thành công (" + failure + "); thử lại lúc " + next + ".";
+        jdbc.update(
+                "INSERT INTO delivery_event (delivery_id, kind, description, recorded_at, actor) VALUES (?, ?, ?, ?, ?)",
+                d.id(),
+                giveUp ? "PUSH_FAILED" : "PUSH_RETRY",
+                description,
+                Timestamp.from(now),
+                AXIS);
+        log.warn(
+                "push of delivery {} failed (attempt {}{}): {}", d.id(), attempt, giveUp ? ", giving up" : "", failure);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 500) + "…";
+    }
+}
