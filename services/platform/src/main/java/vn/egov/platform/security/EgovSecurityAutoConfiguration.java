@@ -105,6 +105,8 @@ public class EgovSecurityAutoConfiguration {
 
     @Bean
     WebMvcConfigurer egovCallerArgument() {
+        // resolved from the token, not sent by the client: no "caller" parameter in the OpenAPI documents
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
