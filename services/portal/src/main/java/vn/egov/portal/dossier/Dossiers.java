@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.platform.web.ApiProblem;
 
 /**
  * The dossiers table and its history (sổ theo dõi hồ sơ). Every status change goes through {@link #change}: one
@@ -28,6 +30,9 @@ public class Dossiers {
             id, code, procedure_code, agency_code, applicant_pid, applicant_name, applicant_email, channel, status,
             form::text as form, version, created_at, updated_at, submitted_at, received_at, due_date,
             rescheduled_date, completed_at, returned_at, assignee""";
+
+    /** Dossier codes end with a four-digit number of the intake day. */
+    public static final int MAX_PER_DAY = 9999;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -307,8 +312,14 @@ public class Dossiers {
                         insert into dossier_sequence (agency_code, day, last_number) values (?, ?, 1)
                         on conflict (agency_code, day) do update set last_number = dossier_sequence.last_number + 1
                         returning last_number""").params(agencyCode, day).query(Integer.class).single();
-        if (number > 9999) {
-            throw new IllegalStateException("more than 9999 dossiers in one day for " + agencyCode);
+        if (number > MAX_PER_DAY) {
+            // the code's four digits (TT 01/2018 Điều 19) are used up: refuse clearly, the transaction rolls back
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "dossier-codes-exhausted",
+                    "Cơ quan " + agencyCode + " đã cấp hết " + MAX_PER_DAY
+                            + " mã số hồ sơ của ngày (mã gồm 4 chữ số theo Thông tư 01/2018/TT-VPCP); hồ sơ chưa"
+                            + " được nộp, vui lòng nộp lại vào ngày tiếp theo.");
         }
         return "%s-%02d%02d%02d-%04d"
                 .formatted(agencyCode, day.getYear() % 100, day.getMonthValue(), day.getDayOfMonth(), number);

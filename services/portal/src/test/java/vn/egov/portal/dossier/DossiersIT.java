@@ -1,6 +1,7 @@
 package vn.egov.portal.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
@@ -120,5 +121,26 @@ class DossiersIT extends PortalIntegrationTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void theTenThousandthDossierOfADayIsRefusedClearly() {
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        jdbc.sql("insert into dossier_sequence (agency_code, day, last_number) values (?, ?, 9998)")
+                .params(AGENCY, day)
+                .update();
+
+        String last = tx.execute(s -> dossiers.nextCode(AGENCY, day));
+        assertThat(last).isEqualTo(AGENCY + "-261124-9999");
+        assertThatThrownBy(() -> tx.execute(s -> dossiers.nextCode(AGENCY, day)))
+                .isInstanceOfSatisfying(vn.egov.platform.web.ApiProblem.class, p -> {
+                    assertThat(p.status().value()).isEqualTo(503);
+                    assertThat(p.code()).isEqualTo("dossier-codes-exhausted");
+                });
+        assertThat(jdbc.sql("select last_number from dossier_sequence where agency_code = ? and day = ?")
+                        .params(AGENCY, day)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(9999);
     }
 }
