@@ -1,15 +1,11 @@
 package vn.egov.interchange.statistics;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.platform.web.ApiProblem;
-import vn.egov.platform.web.FieldProblem;
+import vn.egov.platform.web.StatisticsRange;
 
 /**
  * Số liệu văn bản: the axis's own counts of documents accepted in a range of days (Vietnam time, both ends
@@ -18,9 +14,6 @@ import vn.egov.platform.web.FieldProblem;
  */
 @RestController
 class StatisticsController {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final int MAX_DAYS = 400;
 
     private final JdbcClient jdbc;
 
@@ -39,21 +32,7 @@ class StatisticsController {
     @GetMapping("/api/interchange/statistics/documents")
     DocumentCounts documents(
             @RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) String sender) {
-        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_DAYS))) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid",
-                    "Khoảng thời gian không hợp lệ.",
-                    List.of(new FieldProblem(
-                            "to", "Ngày kết thúc phải từ ngày bắt đầu đến tối đa " + MAX_DAYS + " ngày sau đó.")));
-        }
-        if (sender != null && !sender.matches("[0-9A-Z.]{1,35}")) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid",
-                    "Mã cơ quan gửi không hợp lệ.",
-                    List.of(new FieldProblem("sender", "Mã định danh cơ quan theo QCVN 102:2016.")));
-        }
+        StatisticsRange range = StatisticsRange.of(from, to, "sender", sender);
         return jdbc.sql("""
                         select count(distinct d.id) as documents,
                                count(v.id) as deliveries,
@@ -61,8 +40,8 @@ class StatisticsController {
                           from document d left join delivery v on v.document_id = d.id
                          where d.received_at >= :start and d.received_at < :end
                            and (cast(:sender as text) is null or d.sender_code = :sender)""")
-                .param("start", from.atStartOfDay(VIETNAM).toOffsetDateTime())
-                .param("end", to.plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime())
+                .param("start", range.start())
+                .param("end", range.end())
                 .param("sender", sender)
                 .query((rs, n) -> new DocumentCounts(
                         from, to, sender, rs.getLong("documents"), rs.getLong("deliveries"), rs.getLong("delivered")))

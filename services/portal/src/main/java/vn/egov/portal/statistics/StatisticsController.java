@@ -1,15 +1,11 @@
 package vn.egov.portal.statistics;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.platform.web.ApiProblem;
-import vn.egov.platform.web.FieldProblem;
+import vn.egov.platform.web.StatisticsRange;
 
 /**
  * Số liệu hồ sơ: the portal's own counts of dossiers for a range of days (Vietnam time, both ends included),
@@ -18,9 +14,6 @@ import vn.egov.platform.web.FieldProblem;
  */
 @RestController
 class StatisticsController {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final int MAX_DAYS = 400;
 
     private final JdbcClient jdbc;
 
@@ -38,23 +31,7 @@ class StatisticsController {
     @GetMapping("/api/portal/statistics/dossiers")
     DossierCounts dossiers(
             @RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) String agency) {
-        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_DAYS))) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid",
-                    "Khoảng thời gian không hợp lệ.",
-                    List.of(new FieldProblem(
-                            "to", "Ngày kết thúc phải từ ngày bắt đầu đến tối đa " + MAX_DAYS + " ngày sau đó.")));
-        }
-        if (agency != null && !agency.matches("[0-9A-Z.]{1,35}")) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid",
-                    "Mã cơ quan không hợp lệ.",
-                    List.of(new FieldProblem("agency", "Mã định danh cơ quan theo QCVN 102:2016.")));
-        }
-        var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
-        var end = to.plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime();
+        StatisticsRange range = StatisticsRange.of(from, to, "agency", agency);
         return jdbc.sql("""
                         select count(*) filter (where submitted_at >= :start and submitted_at < :end) as filed,
                                count(*) filter (where submitted_at >= :start and submitted_at < :end
@@ -64,8 +41,8 @@ class StatisticsController {
                           from dossier
                          where status is not null
                            and (cast(:agency as text) is null or agency_code = :agency)""")
-                .param("start", start)
-                .param("end", end)
+                .param("start", range.start())
+                .param("end", range.end())
                 .param("agency", agency)
                 .query((rs, n) -> new DossierCounts(
                         from, to, agency, rs.getLong("filed"), rs.getLong("filed_online"), rs.getLong("done")))
