@@ -1,5 +1,6 @@
 package vn.egov.registry.citizen;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -171,5 +172,29 @@ public record Citizen(
             Relative mother,
             Relative spouse,
             Relative representative,
-            CitizenStatus status) {}
+            CitizenStatus status) {
+
+        /** A correction of one component (named as in this record) and nothing else. */
+        public static Correction only(String component, Object value) {
+            RecordComponent[] components = Correction.class.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] values = new Object[components.length];
+            boolean found = false;
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                if (components[i].getName().equals(component)) {
+                    values[i] = types[i].cast(value);
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("no correctable component " + component);
+            }
+            try {
+                return Correction.class.getDeclaredConstructor(types).newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

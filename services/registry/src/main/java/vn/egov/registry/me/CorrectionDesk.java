@@ -145,11 +145,11 @@ public class CorrectionDesk {
         return switch (field) {
             case "fullName" -> {
                 requireLength(field, v, 1, 200);
-                yield correction(v, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("fullName", v);
             }
             case "otherNames" -> {
                 requireLength(field, v, 1, 200);
-                yield correction(null, v, null, null, null, null, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("otherNames", v);
             }
             case "dateOfBirth" -> {
                 if (!DATE.matcher(v).matches()) {
@@ -161,106 +161,46 @@ public class CorrectionDesk {
                 } catch (IllegalArgumentException e) {
                     throw unprocessable(field, "Ngày sinh không tồn tại: " + v + ".");
                 }
-                yield correction(null, null, date, null, null, null, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("birthDate", date);
             }
             case "sex" -> {
                 Sex sex = enumValue(field, v, Sex.class, "Giới tính: MALE hoặc FEMALE.");
-                yield correction(null, null, null, sex, null, null, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("sex", sex);
             }
             case "homeTown" -> {
                 requireLength(field, v, 1, 200);
-                yield correction(null, null, null, null, v, null, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("homeTown", v);
             }
             case "ethnicity" -> {
                 if (!ETHNIC.matcher(v).matches() || !citizens.ethnicGroupExists(v)) {
                     throw unprocessable(field, "Không có dân tộc mã " + v + " (mã 2 chữ số, 01-54).");
                 }
-                yield correction(null, null, null, null, null, v, null, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("ethnicCode", v);
             }
             case "religion" -> {
                 requireLength(field, v, 1, 100);
-                yield correction(null, null, null, null, null, null, v, null, null, null, null, null, null, null);
+                yield Citizen.Correction.only("religion", v);
             }
             case "bloodType" -> {
                 if (!BLOOD.matcher(v).matches()) {
                     throw unprocessable(field, "Nhóm máu: A, B, AB, O (có thể kèm + hoặc -).");
                 }
-                yield correction(null, null, null, null, null, null, null, v, null, null, null, null, null, null);
+                yield Citizen.Correction.only("bloodType", v);
             }
             case "nationality" -> {
                 if (!NATIONALITY.matcher(v).matches()) {
                     throw unprocessable(field, "Quốc tịch theo mã ISO 3166-1 alpha-2.");
                 }
-                yield correction(null, null, null, null, null, null, null, null, v, null, null, null, null, null);
+                yield Citizen.Correction.only("nationality", v);
             }
-            case "father" ->
-                correction(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        relative(field, v),
-                        null,
-                        null,
-                        null,
-                        null);
-            case "mother" ->
-                correction(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        relative(field, v),
-                        null,
-                        null,
-                        null);
-            case "spouse" ->
-                correction(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        relative(field, v),
-                        null,
-                        null);
-            case "representative" ->
-                correction(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        relative(field, v),
-                        null);
+            case "father" -> Citizen.Correction.only("father", relative(field, v));
+            case "mother" -> Citizen.Correction.only("mother", relative(field, v));
+            case "spouse" -> Citizen.Correction.only("spouse", relative(field, v));
+            case "representative" -> Citizen.Correction.only("representative", relative(field, v));
             case "status" -> {
                 CitizenStatus status =
                         enumValue(field, v, CitizenStatus.class, "Tình trạng: ALIVE, DECEASED hoặc MISSING.");
-                yield correction(null, null, null, null, null, null, null, null, null, null, null, null, null, status);
+                yield Citizen.Correction.only("status", status);
             }
             default ->
                 throw unprocessable(
@@ -268,39 +208,6 @@ public class CorrectionDesk {
                         "Trường '" + field + "' không điều chỉnh được qua yêu cầu này (nơi cư trú, hộ, thẻ căn cước"
                                 + " thay đổi theo thủ tục riêng).");
         };
-    }
-
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private static Citizen.Correction correction(
-            String fullName,
-            String otherNames,
-            BirthDate birthDate,
-            Sex sex,
-            String homeTown,
-            String ethnicCode,
-            String religion,
-            String bloodType,
-            String nationality,
-            Relative father,
-            Relative mother,
-            Relative spouse,
-            Relative representative,
-            CitizenStatus status) {
-        return new Citizen.Correction(
-                fullName,
-                otherNames,
-                birthDate,
-                sex,
-                homeTown,
-                ethnicCode,
-                religion,
-                bloodType,
-                nationality,
-                father,
-                mother,
-                spouse,
-                representative,
-                status);
     }
 
     private static Relative relative(String field, String v) {
