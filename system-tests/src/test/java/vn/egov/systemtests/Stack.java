@@ -39,16 +39,32 @@ final class Stack {
     private Stack() {}
 
     static String clientCredentialsToken(String clientId, String secret) throws IOException, InterruptedException {
+        return token(
+                clientId, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    /** A user's token by the password grant of the test-only client {@code egov-test} (demo password). */
+    static String passwordToken(String username) throws IOException, InterruptedException {
+        return token(
+                username,
+                Map.of(
+                        "grant_type", "password",
+                        "client_id", "egov-test",
+                        "client_secret", "egov-test-secret",
+                        "username", username,
+                        "password", PASSWORD));
+    }
+
+    private static String token(String who, Map<String, String> grant) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(TOKEN_ENDPOINT))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(form(Map.of(
-                                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)))
+                        .POST(form(grant))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError(
-                    "token request for " + clientId + " failed: " + response.statusCode() + " " + response.body());
+                    "token request for " + who + " failed: " + response.statusCode() + " " + response.body());
         }
         return JsonPath.read(response.body(), "$.access_token");
     }
