@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.egov.platform.calendar.WorkingDayCalendar;
 import vn.egov.platform.events.EventSchemas;
 import vn.egov.platform.testing.TestTokens;
-import vn.egov.portal.calendar.WorkingDayCalendar;
 import vn.egov.portal.dossier.DossierEvents;
 import vn.egov.portal.testing.PortalIntegrationTest;
 

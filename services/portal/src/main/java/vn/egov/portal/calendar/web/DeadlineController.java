@@ -7,7 +7,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.portal.calendar.WorkingDayCalendar;
+import vn.egov.platform.calendar.WorkingDayCalendar;
 
 /**
  * {@code GET /api/portal/calendar/deadline?receivedAt=2026-11-20T16:00&workingDays=1}: the appointment date

@@ -12,11 +12,16 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.egov.platform.calendar.CalendarAutoConfiguration;
 import vn.egov.platform.security.EgovSecurityAutoConfiguration;
 import vn.egov.platform.web.EgovWebAutoConfiguration;
 
 @WebMvcTest(controllers = DeadlineController.class)
-@ImportAutoConfiguration({EgovWebAutoConfiguration.class, EgovSecurityAutoConfiguration.class})
+@ImportAutoConfiguration({
+    EgovWebAutoConfiguration.class,
+    EgovSecurityAutoConfiguration.class,
+    CalendarAutoConfiguration.class
+})
 @Import(vn.egov.portal.config.PortalConfigurationAccess.class)
 class DeadlineControllerTest {
 

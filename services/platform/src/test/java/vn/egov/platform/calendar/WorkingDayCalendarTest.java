@@ -1,7 +1,8 @@
-package vn.egov.portal.calendar;
+package vn.egov.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -94,5 +95,55 @@ class WorkingDayCalendarTest {
                 .isEqualTo(LocalDate.of(2026, 11, 7));
         assertThat(swapped.deadline(LocalDateTime.parse("2026-11-19T09:00"), 1).dueDate())
                 .isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @ParameterizedTest(name = "arrived {0} -> due {1} (Vietnam time)")
+    @CsvSource({
+        // Friday afternoon: the next working morning is Monday
+        "2026-11-20T16:00:00+07:00, 2026-11-23T10:00:00+07:00",
+        // Friday 23:30 in Vietnam is 16:30 UTC, still Friday
+        "2026-11-20T16:30:00Z, 2026-11-23T10:00:00+07:00",
+        // a Saturday arrival waits for Monday too
+        "2026-11-21T09:00:00+07:00, 2026-11-23T10:00:00+07:00",
+        // the last working day before Tết 2026: judged after the holiday, on Monday 23/2
+        "2026-02-13T14:00:00+07:00, 2026-02-23T10:00:00+07:00"
+    })
+    void nextWorkingMorning(java.time.OffsetDateTime arrived, java.time.OffsetDateTime due) {
+        assertThat(calendar.nextWorkingDayAt(arrived.toInstant(), LocalTime.of(10, 0)))
+                .isEqualTo(due.toInstant());
+    }
+
+    @ParameterizedTest(name = "arrived {0}, {1} working day(s) -> ends {2}")
+    @CsvSource({
+        "2026-11-02T08:30:00+07:00, 1, 2026-11-04T00:00:00+07:00",
+        "2026-11-06T16:30:00Z, 1, 2026-11-10T00:00:00+07:00",
+        "2026-11-07T10:00:00+07:00, 1, 2026-11-10T00:00:00+07:00",
+        "2026-02-13T09:00:00+07:00, 1, 2026-02-24T00:00:00+07:00",
+        "2026-02-13T09:00:00+07:00, 2, 2026-02-25T00:00:00+07:00"
+    })
+    void endOfWorkingDays(java.time.OffsetDateTime arrived, int workingDays, java.time.OffsetDateTime end) {
+        Instant ends = calendar.endOfWorkingDays(arrived.toInstant(), workingDays);
+
+        assertThat(ends).isEqualTo(end.toInstant());
+    }
+
+    @Test
+    void daysDeclaredInConfigurationMoveTheDates() {
+        // the Government declares Friday 20/11/2026 off and Saturday 7/11/2026 a working day
+        WorkingDayCalendar declared = new CalendarProperties(
+                        null,
+                        null,
+                        List.of(new CalendarProperties.DeclaredDay(LocalDate.of(2026, 11, 20), null)),
+                        List.of(new CalendarProperties.DeclaredDay(LocalDate.of(2026, 11, 7), null)))
+                .calendar();
+
+        assertThat(declared.isWorkingDay(LocalDate.of(2026, 11, 20))).isFalse();
+        assertThat(declared.isWorkingDay(LocalDate.of(2026, 11, 7))).isTrue();
+        assertThat(declared.nextWorkingDayAt(Instant.parse("2026-11-19T09:00:00Z"), LocalTime.of(10, 0)))
+                .isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
+        assertThat(declared.holidays(2026))
+                .filteredOn(h -> h.date().getMonthValue() == 11)
+                .extracting(Holiday::name)
+                .containsExactly("Làm bù", "Nghỉ hoán đổi");
     }
 }

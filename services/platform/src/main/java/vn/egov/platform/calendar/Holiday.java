@@ -1,4 +1,4 @@
-package vn.egov.portal.calendar;
+package vn.egov.platform.calendar;
 
 import java.time.LocalDate;
 

@@ -1,9 +1,11 @@
-package vn.egov.portal.calendar;
+package vn.egov.platform.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,14 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lịch ngày làm việc — working days for counting the time limits of administrative procedures: Monday to
- * Friday, minus the Labour Code holidays (with compensatory days) of every year, minus and plus the year's
- * official swaps, which are data.
+ * Lịch ngày làm việc — the one working-day calendar of every service: Monday to Friday, minus the Labour Code
+ * holidays (with compensatory days) of every year, minus and plus the days the Government declares each year
+ * (days off, weekend days worked), which are data ({@code egov.calendar.*}, see {@link CalendarProperties}).
  *
- * <p>Counting (Civil Code 2015 art. 147–148 and our convention): the day of receipt is not counted; a dossier
- * received after the cut-off time (15:00) or on a rest day counts as received on the next working day.
+ * <p>Counting a procedure's time limit ({@link #deadline}, Civil Code 2015 art. 147–148 and our convention): the
+ * day of receipt is not counted; a dossier received after the cut-off time (15:00) or on a rest day counts as
+ * received on the next working day. Instants are read in Vietnam time ({@link #VIETNAM}).
  */
 public final class WorkingDayCalendar {
+
+    /** Every date of the calendar is a date in Vietnam (UTC+7, no daylight saving). */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Map<LocalDate, Holiday> exceptions = new ConcurrentHashMap<>();
     private final MonthDay nationalDayCompanion;
@@ -76,6 +82,39 @@ public final class WorkingDayCalendar {
             next = next.plusDays(1);
         }
         return next;
+    }
+
+    /** The {@code n}-th working day after {@code date} ({@code n = 0}: the date itself). */
+    public LocalDate plusWorkingDays(LocalDate date, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        LocalDate day = date;
+        for (int i = 0; i < n; i++) {
+            day = nextWorkingDay(day);
+        }
+        return day;
+    }
+
+    /**
+     * The time {@code at} (Vietnam time) of the first working day after the day of {@code from} in Vietnam: "by
+     * the next working morning". A document arriving on Friday at 16:00 is due on Monday at {@code at}.
+     */
+    public Instant nextWorkingDayAt(Instant from, LocalTime at) {
+        LocalDate day = nextWorkingDay(from.atZone(VIETNAM).toLocalDate());
+        return day.atTime(at).atZone(VIETNAM).toInstant();
+    }
+
+    /**
+     * 24:00 Vietnam time at the end of the {@code workingDays}-th working day after the day of {@code from} (the
+     * first day is not counted and a period ends at the end of its last day, Civil Code 2015 art. 147–148).
+     */
+    public Instant endOfWorkingDays(Instant from, int workingDays) {
+        if (workingDays < 1) {
+            throw new IllegalArgumentException("workingDays must be at least 1");
+        }
+        LocalDate last = plusWorkingDays(from.atZone(VIETNAM).toLocalDate(), workingDays);
+        return last.plusDays(1).atStartOfDay(VIETNAM).toInstant();
     }
 
     public List<Holiday> holidays(int year) {

@@ -1,4 +1,4 @@
-package vn.egov.portal.calendar;
+package vn.egov.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
