@@ -4,15 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the interchange ({@code egov.interchange.*}): package limits, inbox page size, the development CA.
+ * Settings of the interchange ({@code egov.interchange.*}): package limits, inbox page size, the development CA (the
+ * lateness rules are the status feature's: {@code vn.egov.interchange.status.LatenessRules}).
  */
 @ConfigurationProperties("egov.interchange")
-public record InterchangeProperties(Limits limits, Inbox inbox, Lateness lateness, Push push) {
+public record InterchangeProperties(Limits limits, Inbox inbox, Push push) {
 
     public InterchangeProperties {
         limits = limits == null ? new Limits(null, null, 0, 0, null) : limits;
         inbox = inbox == null ? new Inbox(0) : inbox;
-        lateness = lateness == null ? new Lateness(null, null) : lateness;
         push = push == null ? new Push(0, null, null, null, null, 0) : push;
     }
 
@@ -42,17 +42,6 @@ public record InterchangeProperties(Limits limits, Inbox inbox, Lateness latenes
             int shift = Math.min(Math.max(failedAttempts - 1, 0), 30);
             java.time.Duration wait = firstRetry.multipliedBy(1L << shift);
             return wait.compareTo(longestWait) > 0 ? longestWait : wait;
-        }
-    }
-
-    /**
-     * When the sender's timeline flags a delivery as late: not acknowledged by the recipient's system within
-     * {@code notDeliveredAfter} of sending; no 03 (accepted) or 02 (refused) within {@code notAcceptedAfter}.
-     */
-    public record Lateness(java.time.Duration notDeliveredAfter, java.time.Duration notAcceptedAfter) {
-        public Lateness {
-            notDeliveredAfter = notDeliveredAfter == null ? java.time.Duration.ofHours(4) : notDeliveredAfter;
-            notAcceptedAfter = notAcceptedAfter == null ? java.time.Duration.ofHours(24) : notAcceptedAfter;
         }
     }
 

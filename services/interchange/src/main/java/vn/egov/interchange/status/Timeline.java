@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.egov.interchange.agency.Agencies;
-import vn.egov.interchange.config.InterchangeProperties;
 import vn.egov.interchange.sending.Document;
 import vn.egov.interchange.sending.Documents;
 import vn.egov.platform.security.Caller;
@@ -19,7 +18,8 @@ import vn.egov.platform.web.ApiProblem;
 
 /**
  * Dòng thời gian — what happened to a document at each recipient: sent, delivered, every status reported, recall,
- * with lateness flagged by the configured rules; for push recipients the attempts, the next one and the last error
+ * with lateness flagged by the configured rules ({@link Lateness}, in working time or plain durations, each flag naming
+ * its rule and deadline); for push recipients the attempts, the next one and the last error
  * ({@code PUSH_FAILED} once the axis gave up). Seen by the sending agency, auditors and platform administrators.
  */
 @Service
@@ -29,15 +29,14 @@ public class Timeline {
     private final Agencies agencies;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final InterchangeProperties.Lateness lateness;
+    private final Lateness lateness;
 
-    public Timeline(
-            Documents documents, Agencies agencies, JdbcTemplate jdbc, Clock clock, InterchangeProperties properties) {
+    public Timeline(Documents documents, Agencies agencies, JdbcTemplate jdbc, Clock clock, Lateness lateness) {
         this.documents = documents;
         this.agencies = agencies;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.lateness = properties.lateness();
+        this.lateness = lateness;
     }
 
     public record Event(
@@ -61,6 +60,7 @@ public class Timeline {
             Instant nextPushAt,
             String lastPushError,
             List<String> late,
+            List<Lateness.LateFlag> lateFlags,
             List<Event> events) {}
 
     public record View(
@@ -121,6 +121,7 @@ public class Timeline {
                             ? null
                             : rs.getTimestamp("delivered_at").toInstant();
                     List<Event> own = events.getOrDefault(deliveryId, List.of());
+                    List<Lateness.LateFlag> flags = late(created, delivered, own, rs.getString("state"), now);
                     return new RecipientTimeline(
                             rs.getString("recipient_code"),
                             deliveryId,
@@ -138,7 +139,8 @@ public class Timeline {
                                     ? null
                                     : rs.getTimestamp("next_push_at").toInstant(),
                             rs.getString("last_push_error"),
-                            late(created, delivered, own, rs.getString("state"), now),
+                            flags.stream().map(Lateness.LateFlag::message).toList(),
+                            flags,
                             own);
                 },
                 id);
@@ -154,26 +156,23 @@ public class Timeline {
                 recipients);
     }
 
-    private List<String> late(Instant created, Instant delivered, List<Event> events, String state, Instant now) {
+    private List<Lateness.LateFlag> late(
+            Instant created, Instant delivered, List<Event> events, String state, Instant now) {
         if ("RECALLED".equals(state)) {
             return List.of();
         }
-        List<String> late = new ArrayList<>();
-        Instant deliveryDue = created.plus(lateness.notDeliveredAfter());
-        Instant deliveredOrNow = delivered != null ? delivered : now;
-        if (deliveredOrNow.isAfter(deliveryDue)) {
-            late.add("Hệ thống nơi nhận nhận văn bản muộn hơn " + lateness.notDeliveredAfter() + " sau khi gửi.");
-        }
-        Instant answered = events.stream()
-                .filter(e -> "02".equals(e.statusCode()) || "03".equals(e.statusCode()))
+        Instant arrived = firstStatus(events, "01", "02", "03", "04", "05", "06");
+        Instant answered = firstStatus(events, "02", "03");
+        return lateness.flags(created, new Lateness.Progress(delivered, arrived, answered), now);
+    }
+
+    private static Instant firstStatus(List<Event> events, String... codes) {
+        List<String> wanted = List.of(codes);
+        return events.stream()
+                .filter(e -> "STATUS".equals(e.kind()) && wanted.contains(e.statusCode()))
                 .map(Event::recordedAt)
                 .findFirst()
-                .orElse(now);
-        if (answered.isAfter(created.plus(lateness.notAcceptedAfter()))) {
-            late.add("Chưa có trạng thái 03 (đã tiếp nhận) hoặc 02 (từ chối) trong " + lateness.notAcceptedAfter()
-                    + ".");
-        }
-        return late;
+                .orElse(null);
     }
 
     private static ApiProblem notFound(UUID id) {
