@@ -114,11 +114,28 @@ public class AccessLog {
     /** Recomputes every chain; the report names the first broken link, if any. */
     @Transactional(readOnly = true)
     public ChainReport verify() {
+        return verify(List.of());
+    }
+
+    /**
+     * Recomputes every chain and also compares it with anchors kept outside the database: at each anchor's sequence
+     * the chain must hold exactly the anchor's hash (and the chain must go on from there, which the walk checks). A
+     * chain rewritten consistently passes {@link #verify()} but not this. The report names the first broken link or
+     * the first anchor the log disagrees with ({@code anchor-mismatch}), in chain order.
+     */
+    @Transactional(readOnly = true)
+    public ChainReport verify(List<Anchor> anchors) {
+        Map<Integer, java.util.TreeMap<Long, List<Anchor>>> anchored = new HashMap<>();
+        for (Anchor anchor : anchors) {
+            anchored.computeIfAbsent(anchor.chain(), c -> new java.util.TreeMap<>())
+                    .computeIfAbsent(anchor.seq(), s -> new java.util.ArrayList<>())
+                    .add(anchor);
+        }
         Map<Integer, Head> heads = new HashMap<>();
         jdbc.sql("select chain, seq, hash from access_log_chain")
                 .query((rs, i) -> heads.put(rs.getInt("chain"), new Head(rs.getLong("seq"), rs.getBytes("hash"))))
                 .list();
-        var walk = new Walk();
+        var walk = new Walk(anchored);
         template.query(
                 connection -> {
                     var statement = connection.prepareStatement("select * from access_log order by chain, seq");
@@ -138,6 +155,7 @@ public class AccessLog {
                         walk.chain = entry.chain();
                         walk.visited.add(walk.chain);
                         walk.seq = 0;
+                        walk.lastAnchored = 0;
                         walk.hash = GENESIS;
                     }
                     byte[] prev = rs.getBytes("prev_hash");
@@ -173,6 +191,7 @@ public class AccessLog {
                         walk.seq = entry.seq();
                         walk.hash = stored;
                         walk.total++;
+                        walk.broken = walk.checkAnchorsAt(stored);
                     }
                 });
         if (walk.broken != null) {
@@ -183,19 +202,32 @@ public class AccessLog {
             return last;
         }
         // a chain without any row left must still be at its genesis (otherwise its rows were deleted)
-        for (var head : new java.util.TreeMap<>(heads).entrySet()) {
-            if (!walk.visited.contains(head.getKey()) && head.getValue().seq() != 0) {
+        var unvisited = new java.util.TreeSet<>(heads.keySet());
+        unvisited.addAll(anchored.keySet());
+        unvisited.removeAll(walk.visited);
+        for (int chain : unvisited) {
+            Head head = heads.get(chain);
+            if (head == null || head.seq() != 0) {
                 return ChainReport.broken(
-                        head.getKey(),
+                        chain,
                         walk.total,
                         0L,
                         1L,
                         "head-mismatch",
-                        "Chuỗi " + head.getKey() + " ghi " + head.getValue().seq()
-                                + " bản ghi nhưng không còn bản ghi nào: các bản ghi đã bị xóa.");
+                        head == null
+                                ? "Chuỗi " + chain + " không có đầu chuỗi."
+                                : "Chuỗi " + chain + " ghi " + head.seq()
+                                        + " bản ghi nhưng không còn bản ghi nào: các bản ghi đã bị xóa.");
+            }
+            walk.chain = chain;
+            walk.seq = 0;
+            walk.lastAnchored = 0;
+            ChainReport beyond = walk.checkAnchorsBeyondEnd();
+            if (beyond != null) {
+                return beyond;
             }
         }
-        return ChainReport.intact(walk.total, heads.size());
+        return ChainReport.intact(walk.total, heads.size(), walk.anchorsChecked);
     }
 
     /** {@code SHA-256(prev || seq as 8 bytes big-endian || canonical(entry))}, as the database computes it. */
@@ -253,11 +285,68 @@ public class AccessLog {
 
     private static final class Walk {
         final java.util.Set<Integer> visited = new java.util.HashSet<>(java.util.Set.of(0));
+        final Map<Integer, java.util.TreeMap<Long, List<Anchor>>> anchors;
         int chain;
         long seq;
         long total;
         byte[] hash = GENESIS;
         ChainReport broken;
+        /** Highest sequence of the current chain found equal to an anchor. */
+        long lastAnchored;
+
+        int anchorsChecked;
+
+        Walk(Map<Integer, java.util.TreeMap<Long, List<Anchor>>> anchors) {
+            this.anchors = anchors;
+        }
+
+        /** The entry just verified ({@code seq}, {@code stored}) against every anchor at that place. */
+        ChainReport checkAnchorsAt(byte[] stored) {
+            var ofChain = anchors.get(chain);
+            List<Anchor> here = ofChain == null ? null : ofChain.get(seq);
+            if (here == null) {
+                return null;
+            }
+            for (Anchor anchor : here) {
+                anchorsChecked++;
+                if (!Arrays.equals(anchor.hash(), stored)) {
+                    return ChainReport.anchorMismatch(
+                            chain,
+                            total,
+                            lastAnchored,
+                            seq,
+                            anchorsChecked,
+                            anchor.checkpoint(),
+                            "Chuỗi " + chain + ": bản ghi số " + seq + " không khớp với điểm kiểm tra số "
+                                    + anchor.checkpoint()
+                                    + " (đã ký, lưu ngoài CSDL): chuỗi đã bị viết lại ở bản ghi nào đó từ số "
+                                    + (lastAnchored + 1)
+                                    + " đến " + seq + ".");
+                }
+            }
+            lastAnchored = seq;
+            return null;
+        }
+
+        /** Anchors of the current chain beyond its last entry: the chain was cut back and re-chained. */
+        ChainReport checkAnchorsBeyondEnd() {
+            var ofChain = anchors.get(chain);
+            var beyond = ofChain == null ? null : ofChain.higherEntry(seq);
+            if (beyond == null) {
+                return null;
+            }
+            Anchor anchor = beyond.getValue().getFirst();
+            return ChainReport.anchorMismatch(
+                    chain,
+                    total,
+                    lastAnchored,
+                    anchor.seq(),
+                    anchorsChecked + 1,
+                    anchor.checkpoint(),
+                    "Chuỗi " + chain + " chỉ còn " + seq + " bản ghi nhưng điểm kiểm tra số " + anchor.checkpoint()
+                            + " (đã ký, lưu ngoài CSDL) ghi nhận bản ghi số " + anchor.seq()
+                            + ": các bản ghi đã bị xóa và chuỗi được tính lại.");
+        }
 
         /** Checks that the chain just walked ends where its head says; also checks skipped empty chains. */
         ChainReport closeChain(Map<Integer, Head> heads) {
@@ -276,7 +365,7 @@ public class AccessLog {
                         "Chuỗi " + chain + ": đầu chuỗi ghi số " + head.seq() + " nhưng bản ghi cuối cùng hợp lệ là số "
                                 + seq + ": có bản ghi cuối đã bị xóa.");
             }
-            return null;
+            return checkAnchorsBeyondEnd();
         }
     }
 }
