@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -20,13 +19,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.interchange.config.InterchangeProperties;
 import vn.egov.interchange.delivery.DeliveryInbox;
-import vn.egov.interchange.edxml.EdxmlDates;
+import vn.egov.interchange.delivery.TraceHop;
 
 /**
  * Chuyển giao chủ động — push delivery. Every second (one replica at a time, ShedLock) the job takes the due
  * {@code PENDING} deliveries of agencies registered as {@code PUSH} with a webhook URL and a webhook secret, most
  * urgent first (the inbox's order), each in its own transaction with the row locked ({@code FOR UPDATE SKIP LOCKED}),
- * and POSTs the stored package bytes to the webhook, signed (see {@link WebhookSignature}). A 2xx answer delivers
+ * and POSTs the stored package to the webhook (with the axis's TraceHeader added when the sender's signature allows,
+ * see {@link TraceHop}), signed (see {@link WebhookSignature}). A 2xx answer delivers
  * exactly like a pull acknowledgement ({@link DeliveryInbox#deliver}); anything else is retried after a doubling
  * wait, and after the configured number of attempts the delivery is parked as {@code PUSH_FAILED}, which the sender
  * sees on its timeline and may re-queue. The state transition is the exactly-once guard inside the axis; across
@@ -49,13 +49,16 @@ public class PushDelivery {
     private final Clock clock;
     private final InterchangeProperties.Push settings;
     private final HttpClient http;
+    private final TraceHop traceHop;
 
     public PushDelivery(
             JdbcTemplate jdbc,
             TransactionTemplate tx,
             DeliveryInbox inbox,
             Clock clock,
-            InterchangeProperties properties) {
+            InterchangeProperties properties,
+            TraceHop traceHop) {
+        this.traceHop = traceHop;
         this.jdbc = jdbc;
         this.tx = tx;
         this.inbox = inbox;
@@ -147,18 +150,20 @@ public class PushDelivery {
 
     private HttpRequest request(Due d, int attempt) {
         long timestamp = clock.instant().getEpochSecond();
-        String trace = AXIS + "," + EdxmlDates.formatTimestamp(LocalDateTime.now(clock.withZone(EdxmlDates.VIETNAM)));
+        TraceHop.Handed handed = traceHop.handOver(d.content(), d.sha256());
         return HttpRequest.newBuilder(URI.create(d.webhookUrl()))
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/xml")
                 .header(DELIVERY_ID_HEADER, d.id().toString())
                 .header(DOCUMENT_ID_HEADER, d.documentId().replaceAll("[^\\x20-\\x7E]", "?"))
-                .header("Edxml-Trace", trace)
-                .header("Digest", "sha-256=" + d.sha256())
+                .header("Edxml-Trace", handed.trace())
+                .header("Digest", "sha-256=" + handed.sha256())
                 .header(ATTEMPT_HEADER, Integer.toString(attempt))
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(d.secret(), timestamp, d.content()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(d.content()))
+                .header(
+                        WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.sign(d.secret(), timestamp, handed.content()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(handed.content()))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package vn.egov.interchange.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,17 +21,24 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.egov.interchange.edxml.Edxml;
+import vn.egov.interchange.edxml.EdxmlLimits;
+import vn.egov.interchange.signature.XmlSignatures;
+import vn.egov.interchange.testing.AxisHop;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Signer;
 import vn.egov.interchange.testing.Tokens;
 
 /**
  * Interoperability with a signer that is not ours: Debian's {@code xmlsec1} (libxmlsec1, OpenSSL). A package it signs
- * with a registered certificate is accepted; a package our signer produces verifies with it. Runs where xmlsec1 is
- * installed ({@code apt-get install xmlsec1}).
+ * with a registered certificate is accepted, over the whole document or leaving out the trace headers (XPath Filter
+ * 2.0); a package our signer produces verifies with it, also after the axis added its TraceHeader on the way to the
+ * recipient. Runs where xmlsec1 is installed ({@code apt-get install xmlsec1}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("xmlsecInstalled")
@@ -48,8 +56,22 @@ class XmlsecInteropIT extends InterchangeIT {
             + "</ds:Reference></ds:SignedInfo><ds:SignatureValue/><ds:KeyInfo><ds:X509Data><ds:X509Certificate/>"
             + "</ds:X509Data></ds:KeyInfo></ds:Signature>";
 
+    /** The same signature, leaving out the trace headers: enveloped, XPath Filter 2.0 subtract, exclusive c14n. */
+    static final String TRACE_HEADER_TEMPLATE = TEMPLATE.replace(
+            "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+            "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\">"
+                    + "<dsig-xpath:XPath xmlns:dsig-xpath=\"http://www.w3.org/2002/06/xmldsig-filter2\""
+                    + " xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\" Filter=\"subtract\">"
+                    + "//edXML:TraceHeaderList/edXML:TraceHeader</dsig-xpath:XPath></ds:Transform>"
+                    + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>");
+
+    static final String HUE = "000.00.00.H57";
+
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -124,5 +146,76 @@ class XmlsecInteropIT extends InterchangeIT {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), output);
+    }
+
+    /** Sends the package as VPCP and fetches it from Huế's inbox, as Huế's system would. */
+    MockHttpServletResponse sendAndFetch(byte[] body) throws Exception {
+        String json = mvc.perform(post("/api/interchange/packages")
+                        .with(Tokens.integratorOf(VPCP))
+                        .contentType(MediaType.APPLICATION_XML)
+                        .content(body))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String delivery = jdbc.queryForObject(
+                "SELECT l.id::text FROM delivery l JOIN agency a ON a.id = l.recipient_id"
+                        + " WHERE l.document_id = ?::uuid AND a.code_2016 = ?",
+                String.class,
+                JsonMapper.shared().readTree(json).get("id").asString(),
+                HUE);
+        return mvc.perform(
+                        get("/api/interchange/inbox/" + delivery + "/package").with(Tokens.clerkOf(HUE)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+    }
+
+    @Test
+    void xmlsec1SignsLeavingOutTheTraceHeadersAndItsSignatureVerifiesAfterTheAxisHop() throws Exception {
+        String unsigned =
+                new String(Signer.unsigned(aPackage().number("903").to(HUE).build()), StandardCharsets.UTF_8);
+        Path in = Files.writeString(
+                dir.resolve("trace-template.xml"),
+                unsigned.replace("</edXML:edXMLHeader>", TRACE_HEADER_TEMPLATE + "</edXML:edXMLHeader>"));
+        Path key = Files.writeString(dir.resolve("key.pem"), privateKeyPem);
+        Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
+        Path signed = dir.resolve("trace-signed.xml");
+        Result sign = run(
+                "xmlsec1", "--sign", "--privkey-pem", key + "," + cert, "--output", signed.toString(), in.toString());
+        assertThat(sign.exit()).as(sign.output()).isZero();
+        assertThat(Files.readString(signed)).contains("xmldsig-filter2");
+
+        MockHttpServletResponse fetched = sendAndFetch(Files.readAllBytes(signed));
+        byte[] received = fetched.getContentAsByteArray();
+        assertThat(received).isEqualTo(AxisHop.expected(Files.readAllBytes(signed), fetched.getHeader("Edxml-Trace")));
+        Path delivered = Files.write(dir.resolve("trace-delivered.xml"), received);
+        Result verify = run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
+        assertThat(verify.exit()).as(verify.output()).isZero();
+        assertThat(new XmlSignatures()
+                        .verify(
+                                new Edxml(EdxmlLimits.defaults())
+                                        .readPackage(received)
+                                        .document(),
+                                ours.certificate()))
+                .isEqualTo(XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS);
+    }
+
+    @Test
+    void ourPackageWithTheAxisHopVerifiesWithXmlsec1AndAnyOtherChangeFails() throws Exception {
+        MockHttpServletResponse fetched =
+                sendAndFetch(ours.sign(aPackage().number("904").to(HUE).build()));
+        String received = fetched.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(received).contains("<edXML:OrganId>" + AxisHop.ORGAN_ID + "</edXML:OrganId><edXML:Timestamp>");
+        Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
+        Path delivered = Files.writeString(dir.resolve("ours-delivered.xml"), received);
+        Result verify = run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
+        assertThat(verify.exit()).as(verify.output()).isZero();
+
+        Path tampered = Files.writeString(
+                dir.resolve("ours-delivered-tampered.xml"), received.replace("Về việc triển khai", "Về việc hủy bỏ"));
+        assertThat(run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), tampered.toString())
+                        .exit())
+                .isNotZero();
     }
 }

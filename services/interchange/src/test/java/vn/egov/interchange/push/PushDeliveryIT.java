@@ -11,6 +11,7 @@ import static vn.egov.interchange.testing.SamplePackages.aPackage;
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,12 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.egov.interchange.agency.Hashes;
 import vn.egov.interchange.edxml.Edxml;
 import vn.egov.interchange.edxml.EdxmlLimits;
 import vn.egov.interchange.events.DocumentEvents;
 import vn.egov.interchange.signature.XmlSignatures;
+import vn.egov.interchange.testing.AxisHop;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Signer;
 import vn.egov.interchange.testing.Tokens;
@@ -189,7 +192,12 @@ class PushDeliveryIT extends InterchangeIT {
         List<Received> requests = received.get("/kbnn");
         assertThat(requests).hasSize(1);
         Received r = requests.getFirst();
-        assertThat(r.body()).isEqualTo(sent.body()); // exactly the bytes the sender signed
+        // the bytes the sender signed, with the axis's TraceHeader after the sender's (the signature leaves them out)
+        assertThat(r.headers().get("edxml-trace")).startsWith("TRUC-LIEN-THONG,");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(
+                        AxisHop.expected(sent.body(), r.headers().get("edxml-trace")), StandardCharsets.UTF_8));
+        assertThat(r.headers().get("digest")).isEqualTo("sha-256=" + Hashes.sha256Hex(r.body()));
         new XmlSignatures()
                 .verify(new Edxml(EdxmlLimits.defaults()).readPackage(r.body()).document(), vpcp.certificate());
         assertThat(r.headers().get("content-type")).isEqualTo("application/xml");
@@ -243,7 +251,8 @@ class PushDeliveryIT extends InterchangeIT {
         assertThat(requests.getLast().answered()).isEqualTo(200);
         assertThat(requests.getLast().headers().get("webhook-attempt")).isEqualTo(String.valueOf(requests.size()));
         for (Received r : requests) {
-            assertThat(r.body()).isEqualTo(sent.body());
+            assertThat(r.body())
+                    .isEqualTo(AxisHop.expected(sent.body(), r.headers().get("edxml-trace")));
             assertThat(WebhookSignature.verify(
                             secret,
                             r.headers().get("webhook-timestamp"),

@@ -1,7 +1,5 @@
 package vn.egov.interchange.delivery.web;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -13,26 +11,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.interchange.delivery.DeliveryInbox;
-import vn.egov.interchange.edxml.EdxmlDates;
+import vn.egov.interchange.delivery.TraceHop;
 import vn.egov.platform.security.Caller;
 
 /**
  * The pull inbox of an agency's system: {@code GET /api/interchange/inbox}, {@code GET .../{deliveryId}/package},
- * {@code POST .../{deliveryId}/ack}. The axis's hop is reported in the {@code Edxml-Trace} header (the package
- * itself is handed over byte for byte, so the sender's signature still verifies).
+ * {@code POST .../{deliveryId}/ack}. The axis's hop is reported in the {@code Edxml-Trace} header, and added inside
+ * the package as a {@code TraceHeader} when the sender's signature leaves the trace headers out (see
+ * {@link TraceHop}); either way the sender's signature still verifies.
  */
 @RestController
 class InboxController {
 
     static final String RECEIVERS = "hasAnyRole('clerk','officer','integrator','agency-admin')";
-    static final String AXIS = "TRUC-LIEN-THONG";
 
     private final DeliveryInbox inbox;
-    private final Clock clock;
+    private final TraceHop traceHop;
 
-    InboxController(DeliveryInbox inbox, Clock clock) {
+    InboxController(DeliveryInbox inbox, TraceHop traceHop) {
         this.inbox = inbox;
-        this.clock = clock;
+        this.traceHop = traceHop;
     }
 
     record Page(List<DeliveryInbox.Entry> items, boolean more) {}
@@ -49,13 +47,13 @@ class InboxController {
     @PreAuthorize(RECEIVERS)
     ResponseEntity<byte[]> packageOf(Caller caller, @PathVariable UUID deliveryId) {
         DeliveryInbox.Package p = inbox.packageOf(caller, deliveryId);
-        String trace = AXIS + "," + EdxmlDates.formatTimestamp(LocalDateTime.now(clock.withZone(EdxmlDates.VIETNAM)));
+        TraceHop.Handed handed = traceHop.handOver(p.content(), p.sha256());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_XML)
                 .header("Edxml-Document-Id", p.documentId().replaceAll("[^\\x20-\\x7E]", "?"))
-                .header("Edxml-Trace", trace)
-                .header("Digest", "sha-256=" + p.sha256())
-                .body(p.content());
+                .header("Edxml-Trace", handed.trace())
+                .header("Digest", "sha-256=" + handed.sha256())
+                .body(handed.content());
     }
 
     @PostMapping("/api/interchange/inbox/{deliveryId}/ack")
