@@ -117,9 +117,11 @@ public class KpiProjection {
                     + " recalled_at = least(v.recalled_at, excluded.recalled_at), applied_at = clock_timestamp()");
 
     private final JdbcTemplate jdbc;
+    private final FeedbackDeadline feedbackDeadline;
 
-    KpiProjection(JdbcTemplate jdbc) {
+    KpiProjection(JdbcTemplate jdbc, FeedbackDeadline feedbackDeadline) {
         this.jdbc = jdbc;
+        this.feedbackDeadline = feedbackDeadline;
     }
 
     /** Whether events of this type change a figure. */
@@ -296,7 +298,7 @@ public class KpiProjection {
         documents.values().stream()
                 .sorted(Comparator.comparing(DocumentSent::id))
                 .forEach(s -> rows.add(new Object[] {
-                    s.id(), s.documentId(), s.sender(), ts(s.receivedAt()), ts(FeedbackDeadline.of(s.receivedAt()))
+                    s.id(), s.documentId(), s.sender(), ts(s.receivedAt()), ts(feedbackDeadline.of(s.receivedAt()))
                 }));
         batch(INSERT_DOCUMENT, rows);
     }
