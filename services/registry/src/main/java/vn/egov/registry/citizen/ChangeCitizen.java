@@ -7,8 +7,13 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
+import vn.egov.registry.accesslog.AccessAction;
+import vn.egov.registry.area.OfficerArea;
+import vn.egov.registry.area.OfficerAreaRefused;
+import vn.egov.registry.area.OfficerAreas;
 import vn.egov.registry.events.CitizenEvents;
 import vn.egov.registry.pid.PersonalIdNumber;
 
@@ -16,6 +21,11 @@ import vn.egov.registry.pid.PersonalIdNumber;
  * The life events an officer records on an existing citizen: change of residence (thay đổi nơi cư trú), death
  * (khai tử) and correction (điều chỉnh thông tin). Each takes the version the officer saw (If-Match), fails with
  * 412 if the citizen changed since, bumps the version and publishes a minimal event, in one transaction.
+ *
+ * <p>Officers act only in their agency's area ({@link OfficerAreas}): a death or a correction on a citizen of
+ * their provinces, a change of residence to a place in their provinces. An area refusal comes before anything is
+ * written; about an existing citizen it is appended to that citizen's access log and that row commits
+ * ({@code noRollbackFor}).
  */
 @Service
 public class ChangeCitizen {
@@ -23,30 +33,38 @@ public class ChangeCitizen {
     private final Citizens citizens;
     private final PidAssigner pids;
     private final CitizenEvents events;
+    private final OfficerAreas areas;
     private final Clock clock;
 
-    public ChangeCitizen(Citizens citizens, PidAssigner pids, CitizenEvents events, Clock clock) {
+    public ChangeCitizen(Citizens citizens, PidAssigner pids, CitizenEvents events, OfficerAreas areas, Clock clock) {
         this.citizens = citizens;
         this.pids = pids;
         this.events = events;
+        this.areas = areas;
         this.clock = clock;
     }
 
+    /**
+     * Records a change of residence. The registration is made where the citizen goes to live (Law on Residence
+     * 2020 art. 22, 27), so the new place must be in the officer's area, wherever the citizen lived before.
+     */
     @Transactional
     public Citizen changeResidence(
+            Caller caller,
             String pid,
             int expectedVersion,
             ResidenceKind kind,
             String communeCode,
             String addressLine,
             LocalDate from) {
+        OfficerArea area = areas.of(caller);
+        String province = citizens.provinceOfCommune(communeCode)
+                .orElseThrow(() -> ApiProblem.badField(
+                        "invalid", "communeCode", "Không có xã/phường mã " + communeCode + " trong danh mục."));
+        areas.requirePlace(area, province, "communeCode", "Nơi cư trú mới (xã/phường " + communeCode + ")");
         Citizen current = load(pid, expectedVersion);
         if (current.status() != CitizenStatus.ALIVE) {
             throw notAlive(current);
-        }
-        if (!citizens.communeExists(communeCode)) {
-            throw ApiProblem.badField(
-                    "invalid", "communeCode", "Không có xã/phường mã " + communeCode + " trong danh mục.");
         }
         if (from.isAfter(LocalDate.now(clock))) {
             throw ApiProblem.badField("invalid", "validFrom", "Ngày bắt đầu cư trú không được sau ngày hôm nay.");
@@ -70,9 +88,9 @@ public class ChangeCitizen {
         return updated;
     }
 
-    @Transactional
-    public Citizen recordDeath(String pid, int expectedVersion, LocalDate dateOfDeath) {
-        Citizen current = load(pid, expectedVersion);
+    @Transactional(noRollbackFor = OfficerAreaRefused.class)
+    public Citizen recordDeath(Caller caller, String pid, int expectedVersion, LocalDate dateOfDeath) {
+        Citizen current = loadInArea(caller, pid, expectedVersion, "death");
         if (current.status() == CitizenStatus.DECEASED) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT, "already-deceased", "Công dân " + pid + " đã được đăng ký khai tử trước đó.");
@@ -100,9 +118,10 @@ public class ChangeCitizen {
      * Applies a correction. A new sex or birth year changes what the number encodes, so a new number is issued
      * (Circular 59/2021 art. 6) and the old one kept in the history; it is never issued again.
      */
-    @Transactional
-    public Citizen correct(String pid, int expectedVersion, Citizen.Correction correction, String reason) {
-        Citizen current = load(pid, expectedVersion);
+    @Transactional(noRollbackFor = OfficerAreaRefused.class)
+    public Citizen correct(
+            Caller caller, String pid, int expectedVersion, Citizen.Correction correction, String reason) {
+        Citizen current = loadInArea(caller, pid, expectedVersion, "correction");
         if (correction.ethnicCode() != null && !citizens.ethnicGroupExists(correction.ethnicCode())) {
             throw ApiProblem.badField("invalid", "ethnicCode", "Không có dân tộc mã " + correction.ethnicCode() + ".");
         }
@@ -145,8 +164,20 @@ public class ChangeCitizen {
         return updated;
     }
 
-    private Citizen load(String pid, int expectedVersion) {
+    /** The citizen, if in the caller's area (else 403, logged with {@code reference}) and at that version. */
+    private Citizen loadInArea(Caller caller, String pid, int expectedVersion, String reference) {
+        OfficerArea area = areas.of(caller);
         Citizen current = citizens.findByPid(pid).orElseThrow(() -> notFound(pid));
+        areas.requireCitizen(caller, area, current.id(), pid, AccessAction.RECORD, List.of(), reference);
+        return atVersion(current, expectedVersion);
+    }
+
+    private Citizen load(String pid, int expectedVersion) {
+        return atVersion(citizens.findByPid(pid).orElseThrow(() -> notFound(pid)), expectedVersion);
+    }
+
+    private static Citizen atVersion(Citizen current, int expectedVersion) {
+        String pid = current.pid().value();
         if (current.version() != expectedVersion) {
             throw new org.springframework.dao.OptimisticLockingFailureException(
                     "citizen " + pid + " is at version " + current.version() + ", not " + expectedVersion);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,12 +62,23 @@ public class Citizens {
                 .optional();
     }
 
-    /** Citizens whose folded name starts with the folded {@code name}, at most {@code limit}. */
-    public List<Citizen> searchByName(String name, Integer birthYear, int limit) {
+    /**
+     * Citizens whose folded name starts with the folded {@code name}, at most {@code limit}; with {@code provinces}
+     * given, only those whose province (database function {@code citizen_area}, migration V8) is one of them.
+     */
+    public List<Citizen> searchByName(String name, Integer birthYear, Optional<Set<String>> provinces, int limit) {
         String key = Names.fold(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("select " + COLUMNS + " from citizen c where c.name_search like ?"
-                        + " and (?::int is null or c.birth_year = ?::int) order by c.name_search, c.pid limit ?")
-                .params(key, birthYear, birthYear, limit)
+                        + " and (?::int is null or c.birth_year = ?::int)"
+                        + " and (? or exists (select 1 from citizen_area(c.id) a where a.province_code::text = any(?::text[])))"
+                        + " order by c.name_search, c.pid limit ?")
+                .params(
+                        key,
+                        birthYear,
+                        birthYear,
+                        provinces.isEmpty(),
+                        provinces.orElse(Set.of()).toArray(String[]::new),
+                        limit)
                 .query(this::map)
                 .list();
     }

@@ -9,8 +9,11 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
+import vn.egov.registry.area.OfficerArea;
+import vn.egov.registry.area.OfficerAreas;
 import vn.egov.registry.events.CitizenEvents;
 import vn.egov.registry.pid.PersonalIdNumber;
 import vn.egov.registry.pid.Sex;
@@ -18,7 +21,9 @@ import vn.egov.registry.pid.Sex;
 /**
  * Đăng ký khai sinh — registers a birth: checks the declaration, assigns the personal ID number (prefix of the
  * province where the birth is registered), stores the citizen with their permanent residence and household
- * membership, and publishes {@code registered} through the outbox, all in one transaction.
+ * membership, and publishes {@code registered} through the outbox, all in one transaction. The officer's agency
+ * must serve the province of the registering commune and of the declared permanent residence ({@link
+ * OfficerAreas}); else 403 and nothing is stored.
  */
 @Service
 public class RegisterBirth {
@@ -46,17 +51,20 @@ public class RegisterBirth {
     private final Citizens citizens;
     private final PidAssigner pids;
     private final CitizenEvents events;
+    private final OfficerAreas areas;
     private final Clock clock;
 
-    public RegisterBirth(Citizens citizens, PidAssigner pids, CitizenEvents events, Clock clock) {
+    public RegisterBirth(Citizens citizens, PidAssigner pids, CitizenEvents events, OfficerAreas areas, Clock clock) {
         this.citizens = citizens;
         this.pids = pids;
         this.events = events;
+        this.areas = areas;
         this.clock = clock;
     }
 
     @Transactional
-    public Citizen register(Declaration d) {
+    public Citizen register(Caller caller, Declaration d) {
+        OfficerArea area = areas.of(caller);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (!d.birthDate().notAfter(today)) {
@@ -76,7 +84,10 @@ public class RegisterBirth {
             problems.add(new FieldProblem(
                     "ethnicCode", "Không có dân tộc mã " + d.ethnicCode() + " trong danh mục 54 dân tộc."));
         }
-        if (d.residenceCommune() != null && !citizens.communeExists(d.residenceCommune())) {
+        String residenceProvince = d.residenceCommune() == null
+                ? null
+                : citizens.provinceOfCommune(d.residenceCommune()).orElse(null);
+        if (d.residenceCommune() != null && residenceProvince == null) {
             problems.add(new FieldProblem(
                     "permanentResidence.communeCode",
                     "Không có xã/phường mã " + d.residenceCommune() + " trong danh mục."));
@@ -90,6 +101,18 @@ public class RegisterBirth {
         }
         if (!problems.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid", "Tờ khai đăng ký khai sinh chưa hợp lệ.", problems);
+        }
+        areas.requirePlace(
+                area,
+                province,
+                "birthRegistrationCommune",
+                "Nơi đăng ký khai sinh (xã/phường " + d.birthRegistrationCommune() + ")");
+        if (residenceProvince != null) {
+            areas.requirePlace(
+                    area,
+                    residenceProvince,
+                    "permanentResidence.communeCode",
+                    "Nơi thường trú khai báo (xã/phường " + d.residenceCommune() + ")");
         }
         Instant now = clock.instant();
         PersonalIdNumber pid =

@@ -15,6 +15,9 @@ import vn.egov.platform.web.FieldProblem;
 import vn.egov.registry.accesslog.AccessAction;
 import vn.egov.registry.accesslog.AccessLog;
 import vn.egov.registry.accesslog.AccessOutcome;
+import vn.egov.registry.area.OfficerArea;
+import vn.egov.registry.area.OfficerAreaRefused;
+import vn.egov.registry.area.OfficerAreas;
 import vn.egov.registry.citizen.BirthDate;
 import vn.egov.registry.citizen.ChangeCitizen;
 import vn.egov.registry.citizen.Citizen;
@@ -30,7 +33,8 @@ import vn.egov.registry.sharing.Purposes;
  * (written to the access log, one entry per citizen shown) and deciding. Accepting a request applies the
  * requested value through the officer's own correction ({@link ChangeCitizen#correct}: If-Match version, NFC,
  * encryption of sensitive fields, the {@code corrected} event) in the transaction that records the decision;
- * refusing changes nothing but the request.
+ * refusing changes nothing but the request. Officers see and decide only requests of citizens of their area
+ * ({@link OfficerAreas}).
  */
 @Service
 public class CorrectionDesk {
@@ -64,18 +68,24 @@ public class CorrectionDesk {
     private final ChangeCitizen changes;
     private final Citizens citizens;
     private final AccessLog log;
+    private final OfficerAreas areas;
 
-    CorrectionDesk(CorrectionRequests requests, ChangeCitizen changes, Citizens citizens, AccessLog log) {
+    CorrectionDesk(
+            CorrectionRequests requests, ChangeCitizen changes, Citizens citizens, AccessLog log, OfficerAreas areas) {
         this.requests = requests;
         this.changes = changes;
         this.citizens = citizens;
         this.log = log;
+        this.areas = areas;
     }
 
-    /** The queue; each citizen it shows is a read of that citizen's data, logged like any other. */
+    /**
+     * The queue of the citizens of the officer's area; each citizen it shows is a read of that citizen's data,
+     * logged like any other.
+     */
     @Transactional
     public List<CorrectionRequests.CorrectionRequest> queue(Caller caller, String status, int limit) {
-        List<CorrectionRequests.CorrectionRequest> queue = requests.withStatus(status, limit);
+        List<CorrectionRequests.CorrectionRequest> queue = requests.withStatus(status, areas.scope(caller), limit);
         queue.stream()
                 .map(CorrectionRequests.CorrectionRequest::citizenPid)
                 .distinct()
@@ -98,9 +108,10 @@ public class CorrectionDesk {
      * Records the decision; an acceptance also applies the requested value to the citizen at {@code
      * expectedVersion} (null = no If-Match, 428). All or nothing: a stale version (412), a value no longer
      * valid (422 naming the field) or a request decided meanwhile (409) leave both the request and the citizen
-     * unchanged.
+     * unchanged. A citizen outside the officer's area → 403 before anything is written, the refusal in the
+     * citizen's access log.
      */
-    @Transactional
+    @Transactional(noRollbackFor = OfficerAreaRefused.class)
     public Decided decide(
             Caller caller, UUID id, boolean accept, Function<String, Integer> expectedVersion, String note) {
         CorrectionRequests.CorrectionRequest request = requests.find(id)
@@ -108,6 +119,17 @@ public class CorrectionDesk {
                         HttpStatus.NOT_FOUND,
                         "correction-request-not-found",
                         "Không có yêu cầu điều chỉnh mã " + id + "."));
+        OfficerArea area = areas.of(caller);
+        Optional<Citizen> citizen = citizens.findByPid(request.citizenPid())
+                .or(() -> citizens.currentPidOf(request.citizenPid()).flatMap(citizens::findByPid));
+        areas.requireCitizen(
+                caller,
+                area,
+                citizen.map(Citizen::id).orElse(null),
+                citizen.map(c -> c.pid().value()).orElse(request.citizenPid()),
+                AccessAction.RECORD,
+                List.of(),
+                "correction-request");
         if (!requests.decide(id, accept ? "ACCEPTED" : "REJECTED", caller.username(), note)) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
@@ -118,9 +140,7 @@ public class CorrectionDesk {
         if (!accept) {
             return new Decided(requests.find(id).orElseThrow(), request.citizenPid(), null);
         }
-        String pid = citizens.findByPid(request.citizenPid())
-                .map(c -> c.pid().value())
-                .or(() -> citizens.currentPidOf(request.citizenPid()))
+        String pid = citizen.map(c -> c.pid().value())
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.NOT_FOUND,
                         "citizen-not-found",
@@ -129,7 +149,7 @@ public class CorrectionDesk {
         Citizen.Correction correction = correctionOf(request.field(), request.proposedValue());
         Citizen updated;
         try {
-            updated = changes.correct(pid, version, correction, request.reason());
+            updated = changes.correct(caller, pid, version, correction, request.reason());
         } catch (ApiProblem e) {
             if (e.status() == HttpStatus.BAD_REQUEST) {
                 throw unprocessable(request.field(), e.getMessage());

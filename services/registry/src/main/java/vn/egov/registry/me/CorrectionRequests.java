@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,9 +62,14 @@ public class CorrectionRequests {
                 .list();
     }
 
-    public List<CorrectionRequest> withStatus(String status, int limit) {
-        return jdbc.sql(SELECT + " where status = ? order by requested_at limit ?")
-                .params(status, limit)
+    /**
+     * The requests with that status, oldest first; with {@code provinces} given, only those of citizens whose
+     * province (database function {@code citizen_area}, following re-issued numbers) is one of them.
+     */
+    public List<CorrectionRequest> withStatus(String status, Optional<Set<String>> provinces, int limit) {
+        return jdbc.sql(SELECT + " r where r.status = ? and (? or exists (" + AREA_OF_REQUEST
+                        + " where a.province_code::text = any(?::text[]))) order by r.requested_at limit ?")
+                .params(status, provinces.isEmpty(), provinces.orElse(Set.of()).toArray(String[]::new), limit)
                 .query(CorrectionRequests::map)
                 .list();
     }
@@ -89,6 +95,12 @@ public class CorrectionRequests {
                         .update()
                 == 1;
     }
+
+    /** The province of the request's citizen (migration V8), found by the number or by a number they held. */
+    private static final String AREA_OF_REQUEST = """
+            select 1 from citizen_area(coalesce(
+              (select c.id from citizen c where c.pid = r.citizen_pid),
+              (select h.citizen_id from pid_history h where h.old_pid = r.citizen_pid order by h.id desc limit 1))) a""";
 
     private static final String SELECT =
             "select id, citizen_pid, field, proposed_value, reason, status, requested_at, resolved_at, decision_note"

@@ -17,6 +17,9 @@ import vn.egov.platform.web.FieldProblem;
 import vn.egov.registry.accesslog.AccessAction;
 import vn.egov.registry.accesslog.AccessLog;
 import vn.egov.registry.accesslog.AccessOutcome;
+import vn.egov.registry.area.OfficerArea;
+import vn.egov.registry.area.OfficerAreaRefused;
+import vn.egov.registry.area.OfficerAreas;
 import vn.egov.registry.citizen.Citizen;
 import vn.egov.registry.citizen.Citizens;
 import vn.egov.registry.pid.PersonalIdNumber;
@@ -29,7 +32,8 @@ import vn.egov.registry.pid.PersonalIdNumber;
  * <ul>
  *   <li>{@link #forPurpose}: a client or agency under a data-sharing agreement, or the portal under the citizen's
  *       consent for one dossier ({@code portal-prefill}); exactly the agreed fields.
- *   <li>{@link #record}: an officer of civil registration, the whole record with its version.
+ *   <li>{@link #record}: an officer of civil registration, the whole record with its version, for a citizen of
+ *       the officer's area ({@link OfficerAreas}); an officer outside it reads through an agreement instead.
  *   <li>{@link #own}: the citizen's own record.
  * </ul>
  */
@@ -45,6 +49,7 @@ public class ReadCitizen {
     private final Consents consents;
     private final Purposes purposes;
     private final AccessLog log;
+    private final OfficerAreas areas;
 
     public ReadCitizen(
             Citizens citizens,
@@ -52,13 +57,15 @@ public class ReadCitizen {
             Agreements agreements,
             Consents consents,
             Purposes purposes,
-            AccessLog log) {
+            AccessLog log,
+            OfficerAreas areas) {
         this.citizens = citizens;
         this.views = views;
         this.agreements = agreements;
         this.consents = consents;
         this.purposes = purposes;
         this.log = log;
+        this.areas = areas;
     }
 
     @Transactional(noRollbackFor = ApiProblem.class)
@@ -163,6 +170,21 @@ public class ReadCitizen {
     public Released record(Caller caller, String pid) {
         requireWellFormed(pid);
         List<String> all = CitizenField.allApiNames();
+        OfficerArea area;
+        try {
+            area = areas.of(caller);
+        } catch (OfficerAreaRefused e) {
+            log.append(
+                    caller,
+                    pid,
+                    AccessAction.RECORD,
+                    Purposes.CIVIL_REGISTRATION,
+                    all,
+                    null,
+                    AccessOutcome.DENIED,
+                    e.code());
+            throw e;
+        }
         Optional<Citizen> citizen = citizens.findByPid(pid);
         if (citizen.isEmpty()) {
             log.append(
@@ -176,6 +198,7 @@ public class ReadCitizen {
                     null);
             throw notFound(pid);
         }
+        areas.requireCitizen(caller, area, citizen.get().id(), pid, AccessAction.RECORD, all, null);
         log.append(
                 caller, pid, AccessAction.RECORD, Purposes.CIVIL_REGISTRATION, all, null, AccessOutcome.GRANTED, null);
         return withVersion(citizen.get());
@@ -183,13 +206,14 @@ public class ReadCitizen {
 
     /**
      * Tra cứu theo họ tên — an officer's search by name (diacritics and case ignored, prefix match), optionally
-     * narrowed by birth year; at most {@code limit} people, each answer logged as a read of that person.
+     * narrowed by birth year; at most {@code limit} people, each answer logged as a read of that person. Only
+     * citizens of the officer's area are searched (403 {@code no-officer-area} for an agency without one).
      */
     @Transactional
     public List<Map<String, Object>> searchByName(Caller caller, String name, Integer birthYear, int limit) {
         List<CitizenField> fields = List.of(CitizenField.FULL_NAME, CitizenField.DATE_OF_BIRTH, CitizenField.SEX);
         List<Map<String, Object>> found = new ArrayList<>();
-        for (Citizen c : citizens.searchByName(name, birthYear, limit)) {
+        for (Citizen c : citizens.searchByName(name, birthYear, areas.scope(caller), limit)) {
             log.append(
                     caller,
                     c.pid().value(),

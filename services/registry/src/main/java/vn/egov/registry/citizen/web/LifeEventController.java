@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.registry.citizen.BirthDate;
 import vn.egov.registry.citizen.ChangeCitizen;
@@ -25,7 +26,8 @@ import vn.egov.registry.citizen.web.LifeEventRequests.RelativeInput;
 import vn.egov.registry.citizen.web.LifeEventRequests.ResidenceChangeRequest;
 
 /**
- * The officers' desk for civil registration (role {@code officer}): register a birth, and record a change of residence, a death or a correction with {@code If-Match}. Write answers carry the
+ * The officers' desk for civil registration (role {@code officer}): register a birth, and record a change of
+ * residence, a death or a correction with {@code If-Match}, in the officer's area only. Write answers carry the
  * new ETag and no personal data.
  */
 @RestController
@@ -41,7 +43,7 @@ class LifeEventController {
     }
 
     @PostMapping("/api/registry/births")
-    ResponseEntity<Map<String, Object>> registerBirth(@Valid @RequestBody BirthRequest r) {
+    ResponseEntity<Map<String, Object>> registerBirth(Caller caller, @Valid @RequestBody BirthRequest r) {
         var declaration = new RegisterBirth.Declaration(
                 r.fullName(),
                 r.otherNames(),
@@ -60,7 +62,7 @@ class LifeEventController {
                 r.household() == null ? null : r.household().relationship(),
                 r.permanentResidence() == null ? null : r.permanentResidence().communeCode(),
                 r.permanentResidence() == null ? null : r.permanentResidence().addressLine());
-        Citizen citizen = births.register(declaration);
+        Citizen citizen = births.register(caller, declaration);
         return ResponseEntity.created(URI.create("/api/registry/citizens/" + citizen.pid() + "/record"))
                 .eTag(Versions.etag(citizen.version()))
                 .body(written(citizen));
@@ -68,27 +70,30 @@ class LifeEventController {
 
     @PostMapping("/api/registry/citizens/{pid}/residence-changes")
     ResponseEntity<Map<String, Object>> changeResidence(
+            Caller caller,
             @PathVariable String pid,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ResidenceChangeRequest r) {
         int version = Versions.ifMatch(ifMatch);
-        Citizen citizen =
-                changes.changeResidence(pid, version, r.kind(), r.communeCode(), r.addressLine(), r.validFrom());
+        Citizen citizen = changes.changeResidence(
+                caller, pid, version, r.kind(), r.communeCode(), r.addressLine(), r.validFrom());
         return ResponseEntity.ok().eTag(Versions.etag(citizen.version())).body(written(citizen));
     }
 
     @PostMapping("/api/registry/citizens/{pid}/death")
     ResponseEntity<Map<String, Object>> recordDeath(
+            Caller caller,
             @PathVariable String pid,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DeathRequest r) {
         int version = Versions.ifMatch(ifMatch);
-        Citizen citizen = changes.recordDeath(pid, version, r.dateOfDeath());
+        Citizen citizen = changes.recordDeath(caller, pid, version, r.dateOfDeath());
         return ResponseEntity.ok().eTag(Versions.etag(citizen.version())).body(written(citizen));
     }
 
     @PostMapping("/api/registry/citizens/{pid}/corrections")
     ResponseEntity<Map<String, Object>> correct(
+            Caller caller,
             @PathVariable String pid,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CorrectionRequest r) {
@@ -108,7 +113,7 @@ class LifeEventController {
                 relative(r.spouse()),
                 relative(r.representative()),
                 r.status());
-        Citizen citizen = changes.correct(pid, version, correction, r.reason());
+        Citizen citizen = changes.correct(caller, pid, version, correction, r.reason());
         var body = written(citizen);
         if (!citizen.pid().value().equals(pid)) {
             body.put("previousPid", pid);

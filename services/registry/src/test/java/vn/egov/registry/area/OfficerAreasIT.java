@@ -1,0 +1,292 @@
+package vn.egov.registry.area;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.egov.registry.testing.RegistryIntegrationTest;
+import vn.egov.registry.testing.Tokens;
+
+/**
+ * Officers of civil registration act only in their agency's area (application.yaml: {@code 000.00.00.H57}
+ * UBND thành phố Huế → Huế (46); {@code 000.00.00.G22} Văn phòng Chính phủ → national), deny by default.
+ */
+class OfficerAreasIT extends RegistryIntegrationTest {
+
+    static final JwtRequestPostProcessor HUE = Tokens.officerHue();
+    static final JwtRequestPostProcessor NATIONAL = Tokens.officer();
+    static final JwtRequestPostProcessor NO_AREA =
+            Tokens.token("officer.k99", "egov-web", null, "000.00.00.K99", "openid", "officer");
+    static final JwtRequestPostProcessor NO_AGENCY =
+            Tokens.token("officer.none", "egov-web", null, null, "openid", "officer");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static String birth(String name, String registrationCommune, String residenceCommune) {
+        return """
+                {"fullName":"%s","dateOfBirth":"2026-01-15","sex":"FEMALE","birthRegistrationCommune":"%s",
+                 "ethnicCode":"01","mother":{"name":"Trần Thị Mai"},
+                 "permanentResidence":{"communeCode":"%s","addressLine":"3 Lê Lợi"}}""".formatted(name, registrationCommune, residenceCommune);
+    }
+
+    ResultActions registerBirth(JwtRequestPostProcessor officer, String body) throws Exception {
+        return mvc.perform(post("/api/registry/births")
+                .with(officer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    String register(JwtRequestPostProcessor officer, String name, String commune) throws Exception {
+        return JsonPath.read(
+                registerBirth(officer, birth(name, commune, commune))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.pid");
+    }
+
+    ResultActions write(JwtRequestPostProcessor officer, String pid, String what, String ifMatch, String body)
+            throws Exception {
+        return mvc.perform(post("/api/registry/citizens/{pid}/" + what, pid)
+                .with(officer)
+                .header("If-Match", ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    List<Map<String, Object>> log(String subject) {
+        return jdbc.sql("select * from access_log where subject_pid = ? order by seq")
+                .param(subject)
+                .query()
+                .listOfRows();
+    }
+
+    static void refusedOutside(ResultActions result) throws Exception {
+        result.andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("outside-officer-area"));
+    }
+
+    @Test
+    void anOfficerRegistersABirthInTheirProvince_andNotInAnother() throws Exception {
+        registerBirth(HUE, birth("Lê Thị Hằng", "46-001", "46-002"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.pid").value(org.hamcrest.Matchers.startsWith("046")));
+
+        long citizens = count("select count(*) from citizen");
+        long numbers = count("select count(*) from issued_pid");
+        long events = count("select count(*) from outbox_event");
+        // registered in Hà Nội: outside Huế
+        refusedOutside(registerBirth(HUE, birth("Lê Thị Hạnh", "01-001", "01-001"))
+                .andExpect(jsonPath("$.errors[0].field").value("birthRegistrationCommune"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("Hà Nội (01)")))
+                .andExpect(jsonPath("$.detail").value(containsString("Huế (46)"))));
+        // registered in Huế but with a permanent residence declared in Hà Nội
+        refusedOutside(registerBirth(HUE, birth("Lê Thị Hạnh", "46-001", "01-002"))
+                .andExpect(jsonPath("$.errors[0].field").value("permanentResidence.communeCode")));
+        assertThat(count("select count(*) from citizen")).isEqualTo(citizens);
+        assertThat(count("select count(*) from issued_pid")).isEqualTo(numbers);
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(events);
+    }
+
+    @Test
+    void anOfficerIsRefusedForACitizenOfAnotherProvince_nothingChanges_andTheCitizenSeesTheAttempt() throws Exception {
+        String pid = register(NATIONAL, "Phạm Thu Trang", "01-001");
+
+        // the whole record: refused, and the refusal is in the citizen's access log
+        refusedOutside(mvc.perform(
+                        get("/api/registry/citizens/{pid}/record", pid).with(HUE))
+                .andExpect(jsonPath("$.fullName").doesNotExist())
+                .andExpect(jsonPath("$.errors[0].field").value("pid"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("Hà Nội (01) theo nơi thường trú"))));
+
+        // every life event and a correction: refused
+        refusedOutside(write(HUE, pid, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-01\"}"));
+        refusedOutside(write(
+                HUE, pid, "corrections", "\"0\"", "{\"fullName\":\"Phạm Thu Hà\",\"reason\":\"Ghi sai họ tên\"}"));
+        refusedOutside(write(HUE, pid, "corrections", "\"0\"", "{\"clear\":[\"homeTown\"],\"reason\":\"Ghi sai\"}"));
+        // a change of residence to a place outside Huế
+        refusedOutside(write(
+                        HUE,
+                        pid,
+                        "residence-changes",
+                        "\"0\"",
+                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"01-002\",\"addressLine\":\"5 Phan Đình Phùng\","
+                                + "\"validFrom\":\"2026-01-20\"}")
+                .andExpect(jsonPath("$.errors[0].field").value("communeCode")));
+
+        // a correction request the citizen filed: not in the Huế officer's queue, and not decidable by them
+        String request = JsonPath.read(
+                mvc.perform(post("/api/registry/me/correction-requests")
+                                .with(Tokens.citizen(pid))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"field\":\"homeTown\",\"proposedValue\":\"Kim Liên, Nghệ An\","
+                                        + "\"reason\":\"Ghi sai quê quán\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        mvc.perform(get("/api/registry/correction-requests").with(HUE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + request + "')]").isEmpty());
+        refusedOutside(mvc.perform(post("/api/registry/correction-requests/{id}/decision", request)
+                .with(HUE)
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"ACCEPTED\"}")));
+        refusedOutside(mvc.perform(post("/api/registry/correction-requests/{id}/decision", request)
+                .with(HUE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"REJECTED\"}")));
+
+        // nothing changed: same version, same values, still alive, request pending, no event but the birth
+        String record = mvc.perform(
+                        get("/api/registry/citizens/{pid}/record", pid).with(NATIONAL))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.fullName").value("Phạm Thu Trang"))
+                .andExpect(jsonPath("$.status.status").value("ALIVE"))
+                .andExpect(jsonPath("$.permanentResidence.communeCode").value("01-001"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(record, "$.homeTown")).isNull();
+        assertThat(count("select count(*) from residence r join citizen c on c.id = r.citizen_id where c.pid = ?", pid))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where data->>'pid' = ?", pid))
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select status from correction_request where id = ?::uuid")
+                        .param(request)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+
+        // the citizen sees each refused attempt of the Huế officer in their access log
+        List<Map<String, Object>> denied = log(pid).stream()
+                .filter(e -> "officer.hue".equals(e.get("username")))
+                .toList();
+        assertThat(denied).allSatisfy(e -> {
+            assertThat(e).containsEntry("outcome", "DENIED").containsEntry("reason", "outside-officer-area");
+            assertThat(e).containsEntry("agency_code", "000.00.00.H57");
+        });
+        assertThat(denied)
+                .extracting(e -> e.get("reference"))
+                .containsExactly(null, "death", "correction", "correction", "correction-request", "correction-request");
+        mvc.perform(get("/api/registry/me/access-log").with(Tokens.citizen(pid)))
+                .andExpect(jsonPath("$[?(@.username == 'officer.hue' && @.outcome == 'DENIED')]", pid)
+                        .value(org.hamcrest.Matchers.hasSize(6)));
+    }
+
+    @Test
+    void aNationalAgencyActsAnywhere_andAMoveIntoTheAreaBringsTheCitizenIn() throws Exception {
+        String hanoi = register(NATIONAL, "Ngô Bảo Châu", "01-002");
+        String saigon = register(NATIONAL, "Ngô Thanh Vân", "79-001");
+        write(NATIONAL, saigon, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-02\"}")
+                .andExpect(status().isOk());
+        write(NATIONAL, hanoi, "corrections", "\"0\"", "{\"homeTown\":\"Nghệ An\",\"reason\":\"Bổ sung\"}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+
+        // the Huế officer registers the move of a Hà Nội citizen to Huế (registered where the citizen goes)…
+        write(
+                        HUE,
+                        hanoi,
+                        "residence-changes",
+                        "\"1\"",
+                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"46-002\",\"addressLine\":\"10 Lê Lợi\","
+                                + "\"validFrom\":\"2026-02-10\"}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
+        // …and from then on the citizen is in Huế
+        mvc.perform(get("/api/registry/citizens/{pid}/record", hanoi).with(HUE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.permanentResidence.provinceName").value("Huế"));
+
+        // a citizen of Huế who died (residences closed) stays in Huế: their last permanent residence
+        String hue = register(NATIONAL, "Tôn Nữ Thị Hà", "46-001");
+        write(HUE, hue, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-03\"}").andExpect(status().isOk());
+        write(HUE, hue, "corrections", "\"1\"", "{\"otherNames\":\"Hà\",\"reason\":\"Bổ sung tên gọi khác\"}")
+                .andExpect(status().isOk());
+        refusedOutside(
+                mvc.perform(get("/api/registry/citizens/{pid}/record", saigon).with(HUE))
+                        .andExpect(jsonPath("$.errors[0].reason")
+                                .value(containsString("Hồ Chí Minh (79) theo nơi thường trú cuối cùng"))));
+    }
+
+    @Test
+    void anAgencyWithoutAnAreaIsRefusedEverything() throws Exception {
+        String pid = register(NATIONAL, "Đinh Văn Toàn", "46-001");
+        for (JwtRequestPostProcessor officer : List.of(NO_AREA, NO_AGENCY)) {
+            registerBirth(officer, birth("Đinh Thị Yến", "46-001", "46-001"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("no-officer-area"))
+                    .andExpect(jsonPath("$.detail").value(containsString("chưa được giao địa bàn")));
+            mvc.perform(get("/api/registry/citizens/{pid}/record", pid).with(officer))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("no-officer-area"));
+            write(officer, pid, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-01\"}")
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("no-officer-area"));
+            mvc.perform(get("/api/registry/citizens").with(officer).param("name", "dinh van"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("no-officer-area"));
+            mvc.perform(get("/api/registry/correction-requests").with(officer))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("no-officer-area"));
+        }
+        assertThat(count("select count(*) from citizen where full_name = 'Đinh Thị Yến'"))
+                .isZero();
+        mvc.perform(get("/api/registry/citizens/{pid}/record", pid).with(NATIONAL))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.status.status").value("ALIVE"));
+        // the refused reads of the record are logged
+        assertThat(log(pid).stream()
+                        .filter(e -> "DENIED".equals(e.get("outcome")))
+                        .map(e -> e.get("reason")))
+                .containsExactly("no-officer-area", "no-officer-area");
+    }
+
+    @Test
+    void nameSearchReturnsOnlyTheCitizensOfTheArea() throws Exception {
+        String inHue = register(NATIONAL, "Hoàng Minh Khang", "46-002");
+        String inHanoi = register(NATIONAL, "Hoàng Minh Khôi", "01-003");
+
+        mvc.perform(get("/api/registry/citizens").with(HUE).param("name", "hoang minh kh"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].pid").value(inHue));
+        mvc.perform(get("/api/registry/citizens").with(NATIONAL).param("name", "hoang minh kh"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2));
+        // what was not returned was not read
+        assertThat(log(inHanoi)).noneMatch(e -> "officer.hue".equals(e.get("username")));
+        assertThat(log(inHue))
+                .anySatisfy(e ->
+                        assertThat(e).containsEntry("username", "officer.hue").containsEntry("reference", "search"));
+    }
+}
