@@ -186,11 +186,7 @@ public class ChangeCitizen {
     }
 
     private static Citizen touch(Citizen c, Instant now) {
-        return c.corrected(
-                new Citizen.Correction(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null),
-                null,
-                now);
+        return c.corrected(Citizen.Correction.NONE, null, now);
     }
 
     static ApiProblem notFound(String pid) {

@@ -4,8 +4,12 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import vn.egov.registry.pid.PersonalIdNumber;
 import vn.egov.registry.pid.Sex;
@@ -97,26 +101,29 @@ public record Citizen(
                 now);
     }
 
-    /** Applies a correction; fields left null in {@code c} keep their value. */
+    /**
+     * Applies a correction: a field named in {@link Correction#cleared()} becomes empty, a field given a value
+     * takes it, a field left null keeps its value.
+     */
     public Citizen corrected(Correction c, PersonalIdNumber newPid, Instant now) {
         return new Citizen(
                 id,
                 newPid == null ? pid : newPid,
                 c.fullName() != null ? c.fullName() : fullName,
-                c.otherNames() != null ? c.otherNames() : otherNames,
+                pick(c, ClearableField.OTHER_NAMES, c.otherNames(), otherNames),
                 c.birthDate() != null ? c.birthDate() : birthDate,
                 c.sex() != null ? c.sex() : sex,
                 birthRegistrationCommune,
                 birthRegistrationProvince,
-                c.homeTown() != null ? c.homeTown() : homeTown,
-                c.ethnicCode() != null ? c.ethnicCode() : ethnicCode,
-                c.religion() != null ? c.religion() : religion,
-                c.bloodType() != null ? c.bloodType() : bloodType,
+                pick(c, ClearableField.HOME_TOWN, c.homeTown(), homeTown),
+                pick(c, ClearableField.ETHNIC_CODE, c.ethnicCode(), ethnicCode),
+                pick(c, ClearableField.RELIGION, c.religion(), religion),
+                pick(c, ClearableField.BLOOD_TYPE, c.bloodType(), bloodType),
                 c.nationality() != null ? c.nationality() : nationality,
-                c.father() != null ? c.father() : father,
-                c.mother() != null ? c.mother() : mother,
-                c.spouse() != null ? c.spouse() : spouse,
-                c.representative() != null ? c.representative() : representative,
+                pick(c, ClearableField.FATHER, c.father(), father),
+                pick(c, ClearableField.MOTHER, c.mother(), mother),
+                pick(c, ClearableField.SPOUSE, c.spouse(), spouse),
+                pick(c, ClearableField.REPRESENTATIVE, c.representative(), representative),
                 householdId,
                 householdRelationship,
                 c.status() != null ? c.status() : status,
@@ -124,6 +131,13 @@ public record Citizen(
                 version,
                 createdAt,
                 now);
+    }
+
+    private static <T> T pick(Correction c, ClearableField field, T proposed, T current) {
+        if (c.cleared().contains(field)) {
+            return null;
+        }
+        return proposed != null ? proposed : current;
     }
 
     /** Names of the fields that differ between this and {@code other} (API field names, no values). */
@@ -155,8 +169,43 @@ public record Citizen(
     }
 
     /**
-     * Điều chỉnh thông tin — the new values of a correction; null means unchanged (a value cannot be cleared
-     * through a correction).
+     * The optional fields a correction may clear (xóa thông tin ghi sai), named as the properties of the
+     * officer's correction body. Full name, date of birth, sex, nationality and status are required and are
+     * never cleared.
+     */
+    public enum ClearableField {
+        OTHER_NAMES("otherNames"),
+        HOME_TOWN("homeTown"),
+        ETHNIC_CODE("ethnicCode"),
+        RELIGION("religion"),
+        BLOOD_TYPE("bloodType"),
+        FATHER("father"),
+        MOTHER("mother"),
+        SPOUSE("spouse"),
+        REPRESENTATIVE("representative");
+
+        private final String apiName;
+
+        ClearableField(String apiName) {
+            this.apiName = apiName;
+        }
+
+        public String apiName() {
+            return apiName;
+        }
+
+        public static Optional<ClearableField> byApiName(String name) {
+            return Arrays.stream(values()).filter(f -> f.apiName.equals(name)).findFirst();
+        }
+    }
+
+    /** Fields of a correction that are required on every record, so cannot be cleared. */
+    public static final List<String> REQUIRED_FIELDS =
+            List.of("fullName", "dateOfBirth", "sex", "nationality", "status");
+
+    /**
+     * Điều chỉnh thông tin — the new values of a correction: null means unchanged; a field in {@code cleared} is
+     * removed (it must not also be given a value).
      */
     public record Correction(
             String fullName,
@@ -172,7 +221,39 @@ public record Citizen(
             Relative mother,
             Relative spouse,
             Relative representative,
-            CitizenStatus status) {
+            CitizenStatus status,
+            Set<ClearableField> cleared) {
+
+        /** No change at all. */
+        public static final Correction NONE = new Correction(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        public Correction {
+            cleared = cleared == null || cleared.isEmpty() ? Set.of() : EnumSet.copyOf(cleared);
+            for (ClearableField field : cleared) {
+                Object value =
+                        switch (field) {
+                            case OTHER_NAMES -> otherNames;
+                            case HOME_TOWN -> homeTown;
+                            case ETHNIC_CODE -> ethnicCode;
+                            case RELIGION -> religion;
+                            case BLOOD_TYPE -> bloodType;
+                            case FATHER -> father;
+                            case MOTHER -> mother;
+                            case SPOUSE -> spouse;
+                            case REPRESENTATIVE -> representative;
+                        };
+                if (value != null) {
+                    throw new IllegalArgumentException(field.apiName() + " is both given a value and cleared");
+                }
+            }
+        }
+
+        /** A correction that clears one field and changes nothing else. */
+        public static Correction clearing(ClearableField field) {
+            return new Correction(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, Set.of(field));
+        }
 
         /** A correction of one component (named as in this record) and nothing else. */
         public static Correction only(String component, Object value) {

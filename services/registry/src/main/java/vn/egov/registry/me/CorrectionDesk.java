@@ -159,9 +159,17 @@ public class CorrectionDesk {
         return new Decided(requests.find(id).orElseThrow(), updated.pid().value(), updated.version());
     }
 
-    /** The correction a request asks for; 422 naming the field when the value is not (or no longer) valid. */
+    /**
+     * The correction a request asks for; a request without a value asks for the field to be cleared. 422 naming
+     * the field when the value is not (or no longer) valid, or the field is required and cannot be cleared.
+     */
     Citizen.Correction correctionOf(String field, String value) {
-        String v = value == null ? "" : value.strip();
+        if (value == null) {
+            return Citizen.Correction.clearing(clearable(field)
+                    .orElseThrow(() -> unprocessable(
+                            field, "Trường '" + field + "' là thông tin bắt buộc; chỉ sửa được, không xóa được.")));
+        }
+        String v = value.strip();
         return switch (field) {
             case "fullName" -> {
                 requireLength(field, v, 1, 200);
@@ -227,6 +235,15 @@ public class CorrectionDesk {
                         field,
                         "Trường '" + field + "' không điều chỉnh được qua yêu cầu này (nơi cư trú, hộ, thẻ căn cước"
                                 + " thay đổi theo thủ tục riêng).");
+        };
+    }
+
+    /** The field a request may ask to clear, by the request's field name; empty for a required field. */
+    public static Optional<Citizen.ClearableField> clearable(String field) {
+        return switch (field) {
+            case "ethnicity" -> Optional.of(Citizen.ClearableField.ETHNIC_CODE);
+            case "ethnicCode" -> Optional.empty();
+            default -> Citizen.ClearableField.byApiName(field);
         };
     }
 

@@ -177,13 +177,15 @@ class MeController {
             @NotBlank(message = "Trường cần điều chỉnh là bắt buộc.")
             String field,
 
-            @NotBlank(message = "Giá trị đề nghị là bắt buộc.") @Size(max = 500)
-            String proposedValue,
+            @Size(max = 500) String proposedValue,
 
             @NotBlank(message = "Lý do là bắt buộc.") @Size(max = 1000)
             String reason) {}
 
-    /** Yêu cầu điều chỉnh thông tin, handled later by an officer of civil registration. */
+    /**
+     * Yêu cầu điều chỉnh thông tin, handled later by an officer of civil registration; without {@code
+     * proposedValue}, a request to clear an optional field (a value recorded by mistake).
+     */
     @PostMapping("/api/registry/me/correction-requests")
     ResponseEntity<CorrectionRequests.CorrectionRequest> requestCorrection(
             Caller caller, @Valid @RequestBody CorrectionRequestBody body) {
@@ -197,6 +199,22 @@ class MeController {
                     "field",
                     "Trường '" + body.field() + "' không điều chỉnh được qua yêu cầu này; nơi cư trú, hộ và thẻ căn"
                             + " cước thay đổi theo thủ tục riêng.");
+        }
+        if (body.proposedValue() != null && body.proposedValue().isBlank()) {
+            throw ApiProblem.badField(
+                    "invalid",
+                    "proposedValue",
+                    "Giá trị đề nghị không được để trống; bỏ proposedValue để đề nghị xóa thông tin của trường này.");
+        }
+        if (body.proposedValue() == null
+                && CorrectionDesk.clearable(body.field()).isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "field-required",
+                    "Trường '" + body.field() + "' là thông tin bắt buộc; chỉ đề nghị sửa được, không đề nghị xóa"
+                            + " được.",
+                    List.of(new FieldProblem(
+                            body.field(), "Thông tin bắt buộc, cần giá trị đề nghị (proposedValue).")));
         }
         var request = corrections.file(pid, body.field(), body.proposedValue(), body.reason());
         return ResponseEntity.created(URI.create("/api/registry/me/correction-requests/" + request.id()))

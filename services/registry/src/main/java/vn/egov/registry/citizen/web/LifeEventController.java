@@ -2,8 +2,13 @@ package vn.egov.registry.citizen.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
+import vn.egov.platform.web.FieldProblem;
 import vn.egov.registry.citizen.BirthDate;
 import vn.egov.registry.citizen.ChangeCitizen;
 import vn.egov.registry.citizen.Citizen;
@@ -27,8 +33,8 @@ import vn.egov.registry.citizen.web.LifeEventRequests.ResidenceChangeRequest;
 
 /**
  * The officers' desk for civil registration (role {@code officer}): register a birth, and record a change of
- * residence, a death or a correction with {@code If-Match}, in the officer's area only. Write answers carry the
- * new ETag and no personal data.
+ * residence, a death or a correction with {@code If-Match}, in the officer's area only. A correction may also
+ * clear optional fields ({@code clear}). Write answers carry the new ETag and no personal data.
  */
 @RestController
 @PreAuthorize("hasRole('officer')")
@@ -97,6 +103,7 @@ class LifeEventController {
             @PathVariable String pid,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CorrectionRequest r) {
+        Set<Citizen.ClearableField> cleared = cleared(r);
         int version = Versions.ifMatch(ifMatch);
         var correction = new Citizen.Correction(
                 r.fullName(),
@@ -112,7 +119,8 @@ class LifeEventController {
                 relative(r.mother()),
                 relative(r.spouse()),
                 relative(r.representative()),
-                r.status());
+                r.status(),
+                cleared);
         Citizen citizen = changes.correct(caller, pid, version, correction, r.reason());
         var body = written(citizen);
         if (!citizen.pid().value().equals(pid)) {
@@ -122,6 +130,79 @@ class LifeEventController {
                 .location(URI.create("/api/registry/citizens/" + citizen.pid() + "/record"))
                 .eTag(Versions.etag(citizen.version()))
                 .body(body);
+    }
+
+    /**
+     * The fields {@code clear} names: each must be an optional field of the correction (400 {@code unknown-field}
+     * otherwise), not a required one (422 {@code field-required}) and not also given a value in the same body
+     * (400 {@code invalid}).
+     */
+    static Set<Citizen.ClearableField> cleared(CorrectionRequest r) {
+        if (r.clear() == null || r.clear().isEmpty()) {
+            return Set.of();
+        }
+        List<FieldProblem> unknown = new ArrayList<>();
+        List<FieldProblem> required = new ArrayList<>();
+        List<FieldProblem> conflicting = new ArrayList<>();
+        Set<Citizen.ClearableField> cleared = EnumSet.noneOf(Citizen.ClearableField.class);
+        for (String name : r.clear()) {
+            if (Citizen.REQUIRED_FIELDS.contains(name)) {
+                required.add(new FieldProblem(
+                        name,
+                        "Trường '" + name + "' là thông tin bắt buộc của công dân; chỉ sửa được, không xóa được."));
+                continue;
+            }
+            var field = Citizen.ClearableField.byApiName(name);
+            if (field.isEmpty()) {
+                unknown.add(new FieldProblem("clear", "Không có trường '" + name + "' để xóa."));
+                continue;
+            }
+            if (given(r, field.get())) {
+                conflicting.add(new FieldProblem(
+                        name, "Trường '" + name + "' vừa có giá trị mới vừa nằm trong danh sách xóa (clear)."));
+                continue;
+            }
+            cleared.add(field.get());
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST, "unknown-field", "Danh sách xóa (clear) có trường không có.", unknown);
+        }
+        if (!conflicting.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid",
+                    "Một trường không thể vừa được sửa vừa bị xóa trong cùng một lần điều chỉnh.",
+                    conflicting);
+        }
+        if (!required.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "field-required",
+                    "Không xóa được thông tin bắt buộc: "
+                            + String.join(
+                                    ", ",
+                                    required.stream().map(FieldProblem::field).toList())
+                            + ". Không có gì thay đổi.",
+                    required);
+        }
+        return cleared;
+    }
+
+    private static boolean given(CorrectionRequest r, Citizen.ClearableField field) {
+        Object value =
+                switch (field) {
+                    case OTHER_NAMES -> r.otherNames();
+                    case HOME_TOWN -> r.homeTown();
+                    case ETHNIC_CODE -> r.ethnicCode();
+                    case RELIGION -> r.religion();
+                    case BLOOD_TYPE -> r.bloodType();
+                    case FATHER -> relative(r.father());
+                    case MOTHER -> relative(r.mother());
+                    case SPOUSE -> relative(r.spouse());
+                    case REPRESENTATIVE -> relative(r.representative());
+                };
+        return value != null;
     }
 
     private static Map<String, Object> written(Citizen citizen) {

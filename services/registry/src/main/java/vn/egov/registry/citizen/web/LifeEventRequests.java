@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import vn.egov.registry.citizen.CitizenStatus;
 import vn.egov.registry.citizen.HouseholdRelationship;
 import vn.egov.registry.citizen.ResidenceKind;
@@ -88,7 +89,10 @@ final class LifeEventRequests {
     record DeathRequest(
             @NotNull(message = "Ngày chết là bắt buộc.") LocalDate dateOfDeath) {}
 
-    /** Điều chỉnh thông tin: fields left out keep their value. */
+    /**
+     * Điều chỉnh thông tin: fields left out (or null) keep their value; the optional fields named in {@code clear}
+     * are removed.
+     */
     record CorrectionRequest(
             @Size(min = 1, max = 200) String fullName,
             @Size(max = 200) String otherNames,
@@ -115,6 +119,8 @@ final class LifeEventRequests {
             @Valid RelativeInput spouse,
             @Valid RelativeInput representative,
             CitizenStatus status,
+
+            @Size(max = 20) List<String> clear,
 
             @NotBlank(message = "Lý do điều chỉnh là bắt buộc.") @Size(max = 500)
             String reason) {}
