@@ -114,6 +114,9 @@ class AccessLogCheckpointIT extends RegistryIntegrationTest {
     @Autowired
     Checkpoints checkpoints;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @org.springframework.beans.factory.annotation.Value("${egov.registry.access-log.checkpoint.topic}")
     String topic;
 
@@ -154,6 +157,7 @@ class AccessLogCheckpointIT extends RegistryIntegrationTest {
 
         mvc.perform(post("/api/registry/admin/access-log/checkpoints").with(Tokens.auditor()))
                 .andExpect(status().isForbidden());
+        assertThat(checkpointAge()).isNaN();
         String taken = mvc.perform(
                         post("/api/registry/admin/access-log/checkpoints").with(admin()))
                 .andExpect(status().isOk())
@@ -168,6 +172,7 @@ class AccessLogCheckpointIT extends RegistryIntegrationTest {
                 .anySatisfy(h -> assertThat(h).containsEntry("chain", CHAIN).containsEntry("seq", 3));
         assertThat(jdbc.queryForObject("select count(*) from access_log_checkpoint", Long.class))
                 .isEqualTo(1);
+        assertThat(checkpointAge()).isBetween(0.0, 60.0); // what operations alert on when the job stops
 
         // on Kafka, as any consumer (an auditor, the reporting system, another organisation) receives it
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30))
@@ -438,6 +443,10 @@ class AccessLogCheckpointIT extends RegistryIntegrationTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    double checkpointAge() {
+        return meters.get("egov.registry.access.log.checkpoint.age").gauge().value();
     }
 
     /** What an outsider does with only the JDK: rebuild the documented text, verify with the published key. */

@@ -1,5 +1,7 @@
 package vn.egov.registry.accesslog.checkpoint;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ public class Checkpoints {
             CheckpointKeys keys,
             Outbox outbox,
             Clock clock,
+            MeterRegistry meters,
             @Value("${egov.registry.access-log.checkpoint.topic:" + TOPIC + "}") String topic,
             @Value("${egov.registry.access-log.checkpoint.directory:}") String directory) {
         this.jdbc = jdbc;
@@ -70,6 +73,26 @@ public class Checkpoints {
         this.clock = clock;
         this.topic = topic;
         this.directory = directory == null || directory.isBlank() ? Optional.empty() : Optional.of(Path.of(directory));
+        Gauge.builder("egov.registry.access.log.checkpoint.age", this, Checkpoints::ageSeconds)
+                .description("Seconds since the newest signed access-log checkpoint (from the database, the same on"
+                        + " every replica; NaN before the first): alert when it exceeds a few intervals")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    /** Seconds since the newest stored checkpoint, NaN when there is none or the database does not answer. */
+    double ageSeconds() {
+        try {
+            return jdbc.sql("select created_at from access_log_checkpoint order by number desc limit 1")
+                    .query((rs, n) -> rs.getObject("created_at", OffsetDateTime.class))
+                    .optional()
+                    .map(at -> java.time.Duration.between(at.toInstant(), clock.instant())
+                                    .toMillis()
+                            / 1000.0)
+                    .orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Takes, stores and publishes a checkpoint of the current chain heads. */
