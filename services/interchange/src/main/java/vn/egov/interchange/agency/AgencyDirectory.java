@@ -15,9 +15,13 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.egov.interchange.pki.CertificateTrust;
+import vn.egov.interchange.pki.CertificateTrustException;
 import vn.egov.interchange.pki.DevelopmentCa;
+import vn.egov.interchange.pki.DevelopmentCaRevocation;
 import vn.egov.interchange.pki.DevelopmentCaStore;
 import vn.egov.interchange.pki.Pem;
+import vn.egov.interchange.pki.PkiProperties;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
 
@@ -28,12 +32,23 @@ public class AgencyDirectory {
     private final Agencies agencies;
     private final Clock clock;
     private final DevelopmentCaStore developmentCa;
+    private final CertificateTrust trust;
+    private final DevelopmentCaRevocation revocation;
+    private final DevelopmentCa.PublicationPoints publicationPoints;
 
     public AgencyDirectory(
-            Agencies agencies, Clock clock, org.springframework.beans.factory.ObjectProvider<DevelopmentCaStore> ca) {
+            Agencies agencies,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<DevelopmentCaStore> ca,
+            CertificateTrust trust,
+            org.springframework.beans.factory.ObjectProvider<DevelopmentCaRevocation> revocation,
+            PkiProperties pki) {
         this.agencies = agencies;
         this.clock = clock;
         this.developmentCa = ca.getIfAvailable();
+        this.trust = trust;
+        this.revocation = revocation.getIfAvailable();
+        this.publicationPoints = DevelopmentCa.PublicationPoints.under(pki.publicUrl());
     }
 
     /** What an administrator submits to register an agency. */
@@ -77,6 +92,9 @@ public class AgencyDirectory {
             throw new ApiProblem(
                     HttpStatus.BAD_REQUEST, "invalid", "Thông tin cơ quan không hợp lệ; xem danh sách lỗi.", problems);
         }
+        if (certificate != null) {
+            trusted(certificate);
+        }
         for (String code : new String[] {r.code2016(), r.code2020()}) {
             if (!blank(code) && agencies.byCode(code).isPresent()) {
                 throw new ApiProblem(
@@ -111,6 +129,7 @@ public class AgencyDirectory {
             throw new ApiProblem(
                     HttpStatus.BAD_REQUEST, "invalid", problems.getFirst().reason(), problems);
         }
+        trusted(certificate);
         Agency updated = agency.withCertificate(certificate, clock.instant());
         agencies.updateCertificate(updated);
         return updated;
@@ -130,7 +149,10 @@ public class AgencyDirectory {
         }
         Agency agency = find(code);
         DevelopmentCa ca = developmentCa.ca();
-        DevelopmentCa.Issued issued = ca.issue(agency.code(), agency.name(), Duration.ofDays(730));
+        DevelopmentCa.Issued issued = ca.issue(agency.code(), agency.name(), Duration.ofDays(730), publicationPoints);
+        if (revocation != null) {
+            revocation.recordIssued(issued.certificate(), agency.code());
+        }
         Agency updated = agency.withCertificate(Agency.AgencyCertificate.of(issued.certificate()), clock.instant());
         agencies.updateCertificate(updated);
         return new IssuedCertificate(
@@ -172,6 +194,25 @@ public class AgencyDirectory {
             return null;
         }
         return Agency.AgencyCertificate.of(x509);
+    }
+
+    /** 422 naming certificatePem when the certificate does not chain to a trust anchor or is revoked. */
+    private void trusted(Agency.AgencyCertificate certificate) {
+        try {
+            trust.check(certificate.x509(), clock.instant());
+        } catch (CertificateTrustException e) {
+            String code =
+                    switch (e.kind()) {
+                        case UNTRUSTED -> "certificate-untrusted";
+                        case REVOKED -> "certificate-revoked";
+                        case UNDETERMINED -> "revocation-unavailable";
+                    };
+            HttpStatus status = e.kind() == CertificateTrustException.Kind.UNDETERMINED
+                    ? HttpStatus.SERVICE_UNAVAILABLE
+                    : HttpStatus.UNPROCESSABLE_CONTENT;
+            throw new ApiProblem(
+                    status, code, e.getMessage(), List.of(new FieldProblem("certificatePem", e.getMessage())));
+        }
     }
 
     private static Agency.DeliveryEndpoint delivery(String mode, String webhookUrl, List<FieldProblem> problems) {

@@ -1,6 +1,7 @@
 package vn.egov.interchange.pki;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,9 +15,16 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -77,8 +85,32 @@ public final class DevelopmentCa {
     /** A certificate and its private key, handed to an agency's system once. */
     public record Issued(X509Certificate certificate, PrivateKey privateKey) {}
 
-    /** Issues a signing certificate for an agency, valid {@code validity} from now. */
+    /**
+     * Where relying parties find the revocation status of the certificates this CA issues: the CRL distribution point,
+     * the OCSP responder (authority information access) and the CA certificate (caIssuers).
+     */
+    public record PublicationPoints(URI crl, URI ocsp, URI caIssuers) {
+
+        /** The interchange's public PKI paths under {@code baseUrl} (the gateway's public address). */
+        public static PublicationPoints under(URI baseUrl) {
+            String base = baseUrl.toString().replaceAll("/+$", "");
+            return new PublicationPoints(
+                    URI.create(base + "/api/interchange/pki/crl"),
+                    URI.create(base + "/api/interchange/pki/ocsp"),
+                    URI.create(base + "/api/interchange/pki/ca-certificate"));
+        }
+    }
+
+    /** Issues a signing certificate for an agency, valid {@code validity} from now, without publication points. */
     public Issued issue(String organisationCode, String agencyName, Duration validity) {
+        return issue(organisationCode, agencyName, validity, null);
+    }
+
+    /**
+     * Issues a signing certificate for an agency, valid {@code validity} from now; with {@code points}, it names the
+     * CRL distribution point and the OCSP responder (and where the CA certificate is published).
+     */
+    public Issued issue(String organisationCode, String agencyName, Duration validity, PublicationPoints points) {
         KeyPair pair = rsa();
         Instant now = clock.instant();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
@@ -105,6 +137,19 @@ public final class DevelopmentCa {
                             Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
                     .addExtension(
                             Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            if (points != null) {
+                var crl = new DistributionPoint(
+                        new DistributionPointName(new GeneralNames(uri(points.crl()))), null, null);
+                builder.addExtension(
+                                Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {crl}))
+                        .addExtension(
+                                Extension.authorityInfoAccess,
+                                false,
+                                new AuthorityInformationAccess(new AccessDescription[] {
+                                    new AccessDescription(AccessDescription.id_ad_ocsp, uri(points.ocsp())),
+                                    new AccessDescription(AccessDescription.id_ad_caIssuers, uri(points.caIssuers()))
+                                }));
+            }
             return new Issued(convert(builder.build(signer(key))), pair.getPrivate());
         } catch (GeneralSecurityException | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException("cannot issue certificate", e);
@@ -144,6 +189,10 @@ public final class DevelopmentCa {
 
     public PrivateKey privateKey() {
         return key;
+    }
+
+    private static GeneralName uri(URI uri) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, uri.toString());
     }
 
     private static KeyPair rsa() {

@@ -33,6 +33,19 @@ public final class Pem {
         return certificateFromDer(decode(pem, "CERTIFICATE"));
     }
 
+    /** Every certificate of a PEM bundle (several BEGIN CERTIFICATE blocks), in order. */
+    public static java.util.List<X509Certificate> certificates(String bundle) {
+        try {
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
+        } catch (CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("not a PEM bundle of X.509 certificates", e);
+        }
+    }
+
     public static X509Certificate certificateFromDer(byte[] der) {
         try {
             return (X509Certificate)

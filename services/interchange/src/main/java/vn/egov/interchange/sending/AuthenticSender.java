@@ -8,6 +8,8 @@ import org.w3c.dom.Document;
 import vn.egov.interchange.agency.Agencies;
 import vn.egov.interchange.agency.Agency;
 import vn.egov.interchange.agency.OrganisationCodeCheck;
+import vn.egov.interchange.pki.CertificateTrust;
+import vn.egov.interchange.pki.CertificateTrustException;
 import vn.egov.interchange.signature.SignatureException;
 import vn.egov.interchange.signature.XmlSignatures;
 import vn.egov.platform.security.Caller;
@@ -16,7 +18,8 @@ import vn.egov.platform.web.ApiProblem;
 /**
  * Establishes who really sends a package or status package: the organisation named in it must be a registered
  * agency, must be the agency of the caller's token ({@code agency_code}), and the package must carry a valid
- * signature, covering all of it, made with that agency's registered certificate.
+ * signature, covering all of it, made with that agency's registered certificate; that certificate must chain to a
+ * trust anchor and must not be revoked at the time of verification.
  */
 @Component
 public class AuthenticSender {
@@ -24,11 +27,13 @@ public class AuthenticSender {
     private final Agencies agencies;
     private final XmlSignatures signatures;
     private final Clock clock;
+    private final CertificateTrust trust;
 
-    public AuthenticSender(Agencies agencies, XmlSignatures signatures, Clock clock) {
+    public AuthenticSender(Agencies agencies, XmlSignatures signatures, Clock clock, CertificateTrust trust) {
         this.agencies = agencies;
         this.signatures = signatures;
         this.clock = clock;
+        this.trust = trust;
     }
 
     public Agency check(Caller caller, String claimedCode, String field, Document signed) {
@@ -79,6 +84,11 @@ public class AuthenticSender {
             signatures.verify(signed, sender.certificate().x509());
         } catch (SignatureException e) {
             throw PackageProblems.of(e);
+        }
+        try {
+            trust.check(sender.certificate().x509(), now);
+        } catch (CertificateTrustException e) {
+            throw PackageProblems.of(e, field, claimedCode);
         }
         return sender;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import vn.egov.interchange.edxml.EdxmlException;
 import vn.egov.interchange.edxml.SecureXml;
+import vn.egov.interchange.pki.CertificateTrustException;
 import vn.egov.interchange.signature.SignatureException;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
@@ -43,6 +44,19 @@ public final class PackageProblems {
                 code,
                 e.getMessage(),
                 List.of(new FieldProblem("edXMLHeader/Signature", e.getMessage())));
+    }
+
+    /**
+     * 422 {@code certificate-untrusted} or {@code certificate-revoked} (the detail gives the revocation time and
+     * reason); 503 {@code revocation-unavailable} when neither OCSP nor the CRL answered (hard-fail: resend later).
+     */
+    public static ApiProblem of(CertificateTrustException e, String field, String agencyCode) {
+        String detail = "Chứng thư số đã đăng ký của cơ quan " + agencyCode + ": " + e.getMessage();
+        return switch (e.kind()) {
+            case UNTRUSTED -> field(HttpStatus.UNPROCESSABLE_CONTENT, "certificate-untrusted", field, detail);
+            case REVOKED -> field(HttpStatus.UNPROCESSABLE_CONTENT, "certificate-revoked", field, detail);
+            case UNDETERMINED -> field(HttpStatus.SERVICE_UNAVAILABLE, "revocation-unavailable", field, detail);
+        };
     }
 
     private static ApiProblem problem(HttpStatus status, String code, EdxmlException e) {

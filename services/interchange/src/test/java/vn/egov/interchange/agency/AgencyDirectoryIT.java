@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.egov.interchange.pki.DevelopmentCa;
+import vn.egov.interchange.pki.DevelopmentCaStore;
 import vn.egov.interchange.pki.Pem;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Tokens;
@@ -24,6 +25,9 @@ class AgencyDirectoryIT extends InterchangeIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DevelopmentCaStore developmentCa;
 
     @Test
     void anyAuthenticatedCallerChecksAnOrganisationCode() throws Exception {
@@ -47,8 +51,7 @@ class AgencyDirectoryIT extends InterchangeIT {
 
     @Test
     void anAdministratorRegistersAnAgencyUnderItsParentWithACertificate() throws Exception {
-        var ca = DevelopmentCa.generate(Clock.systemUTC());
-        var issued = ca.issue("000.00.19.G12", "Kho bạc Nhà nước", Duration.ofDays(30));
+        var issued = developmentCa.ca().issue("000.00.19.G12", "Kho bạc Nhà nước", Duration.ofDays(30));
         String pem = Pem.certificate(issued.certificate()).replace("\n", "\\n");
         mvc.perform(post("/api/interchange/agencies")
                         .with(Tokens.admin())
@@ -65,6 +68,36 @@ class AgencyDirectoryIT extends InterchangeIT {
         mvc.perform(get("/api/interchange/agencies/G12").with(Tokens.clerkOf("000.00.00.H57")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.childCodes", hasItem("000.00.19.G12")));
+    }
+
+    @Test
+    void aCertificateThatDoesNotChainToATrustAnchorIsRefusedNamingTheField() throws Exception {
+        var stranger = DevelopmentCa.generate(Clock.systemUTC());
+        String pem = Pem.certificate(stranger.issue("000.00.00.G17", "Bộ Xây dựng", Duration.ofDays(30))
+                        .certificate())
+                .replace("\n", "\\n");
+        mvc.perform(put("/api/interchange/agencies/G17/certificate")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"certificatePem\":\"%s\"}".formatted(pem)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("certificate-untrusted"))
+                .andExpect(jsonPath("$.errors[0].field").value("certificatePem"))
+                .andExpect(jsonPath("$.detail", containsString("Development Interchange CA")));
+        mvc.perform(get("/api/interchange/agencies/G17").with(Tokens.admin()))
+                .andExpect(jsonPath("$.certificate").doesNotExist());
+        mvc.perform(post("/api/interchange/agencies")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code2016":"000.00.21.G12","name":"Tổng cục Hải quan","certificatePem":"%s"}
+                                """.formatted(pem)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("certificate-untrusted"))
+                .andExpect(jsonPath("$.errors[0].field").value("certificatePem"));
+        mvc.perform(get("/api/interchange/agencies/000.00.21.G12").with(Tokens.admin()))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -47,7 +47,7 @@ class AgencyController {
             String webhookUrl,
             String certificatePem) {}
 
-    record CertificateView(String sha256, String subject, Instant notAfter) {}
+    record CertificateView(String sha256, String subject, String issuer, String serialNumber, Instant notAfter) {}
 
     record AgencyView(
             UUID id,
@@ -125,6 +125,16 @@ class AgencyController {
                 a.contact(),
                 a.delivery().mode().name(),
                 a.delivery().webhookUrl(),
-                c == null ? null : new CertificateView(c.sha256(), c.subject(), c.notAfter()));
+                c == null ? null : certificateView(c));
+    }
+
+    private static CertificateView certificateView(Agency.AgencyCertificate c) {
+        var x509 = c.x509();
+        return new CertificateView(
+                c.sha256(),
+                c.subject(),
+                x509.getIssuerX500Principal().getName(),
+                x509.getSerialNumber().toString(16),
+                c.notAfter());
     }
 }
