@@ -202,8 +202,11 @@ class GatewayTest extends GatewayTestBase {
     /** What a service declares public (the procedure catalogue, the dossier lookup) needs no login; the rest does. */
     @Test
     void publicPathsOfAServiceAnswerWithoutALogin() {
-        for (String path :
-                List.of("/api/portal/procedures", "/api/portal/procedures/1.001193", "/api/portal/tracking")) {
+        for (String path : List.of(
+                "/api/portal/procedures",
+                "/api/portal/procedures/1.001193",
+                "/api/portal/tracking",
+                "/api/registry/access-log/checkpoint-key")) {
             HttpResponse<String> open = http.get(path, null);
             assertThat(open.statusCode()).as(path + " " + open.body()).isEqualTo(200);
             assertThat(env.backend.last().path()).isEqualTo(path);
@@ -211,6 +214,7 @@ class GatewayTest extends GatewayTestBase {
         }
         assertProblem(http.get("/api/portal/procedures/1.001193/secrets", null), 401, "unauthorized");
         assertProblem(http.get("/api/portal/dossiers", null), 401, "unauthorized");
+        assertProblem(http.get("/api/registry/access-log/verification", null), 401, "unauthorized");
     }
 
     @Test
