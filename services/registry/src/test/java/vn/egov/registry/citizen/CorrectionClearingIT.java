@@ -76,7 +76,8 @@ class CorrectionClearingIT extends RegistryIntegrationTest {
     }
 
     List<String> events(String pid) {
-        return jdbc.sql("select data::text from outbox_event where type = ? and data->>'pid' = ? order by id")
+        return jdbc.sql(
+                        "select data::text from outbox_event where type = ? and data->>'pid' = ? order by (data->>'version')::int")
                 .params(CORRECTED, pid)
                 .query(String.class)
                 .list();
