@@ -35,6 +35,28 @@ public class Agencies {
                 .findFirst();
     }
 
+    /**
+     * The registered agencies among {@code codes}, in one read, each under every code of the list it is known by
+     * (codes not registered are absent).
+     */
+    public java.util.Map<String, Agency> byCodes(java.util.Collection<String> codes) {
+        String[] wanted =
+                codes.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+        java.util.Map<String, Agency> result = new java.util.HashMap<>();
+        if (wanted.length == 0) {
+            return result;
+        }
+        List<Agency> found = jdbc.query(
+                "SELECT " + COLUMNS + " FROM agency WHERE code_2016 = ANY(?) OR code_2020 = ANY(?)",
+                MAPPER,
+                wanted,
+                wanted);
+        for (String code : wanted) {
+            found.stream().filter(a -> a.isKnownAs(code)).findFirst().ifPresent(a -> result.put(code, a));
+        }
+        return result;
+    }
+
     public Optional<Agency> byId(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM agency WHERE id = ?", MAPPER, id).stream()
                 .findFirst();

@@ -67,8 +67,21 @@ public record Agency(
             }
         }
 
+        /** The certificate, parsed once per distinct DER encoding (a registered certificate is read per package). */
         public X509Certificate x509() {
-            return Pem.certificateFromDer(der);
+            java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(der);
+            X509Certificate parsed = PARSED.get(key);
+            if (parsed == null) {
+                parsed = Pem.certificateFromDer(der);
+                if (PARSED.size() >= 1024) {
+                    PARSED.clear();
+                }
+                PARSED.put(java.nio.ByteBuffer.wrap(der.clone()), parsed);
+            }
+            return parsed;
         }
+
+        private static final java.util.Map<java.nio.ByteBuffer, X509Certificate> PARSED =
+                new java.util.concurrent.ConcurrentHashMap<>();
     }
 }

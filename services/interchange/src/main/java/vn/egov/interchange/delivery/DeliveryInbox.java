@@ -64,14 +64,15 @@ public class DeliveryInbox {
             Instant sentAt) {}
 
     public List<Entry> pending(Caller caller, int limit) {
-        Agency recipient = recipientOf(caller);
+        String code = agencyCode(caller);
         int size = Math.max(1, Math.min(limit, maxPageSize));
-        return jdbc.query(
+        List<Entry> page = jdbc.query(
                 """
                 SELECT l.id AS delivery_id, d.id, d.document_id, d.sender_code, l.recipient_code, d.subject, d.priority,
                        d.business_type, d.related_document_id, d.package_sha256, d.package_size, l.created_at
                   FROM delivery l JOIN document d ON d.id = l.document_id
-                 WHERE l.recipient_id = ? AND l.state = 'PENDING'
+                 WHERE l.recipient_id = (SELECT id FROM agency WHERE code_2016 = ? OR code_2020 = ? LIMIT 1)
+                   AND l.state = 'PENDING'
                  ORDER BY l.urgency DESC, l.created_at, l.id
                  LIMIT ?
                 """,
@@ -88,26 +89,36 @@ public class DeliveryInbox {
                         rs.getString("package_sha256"),
                         rs.getInt("package_size"),
                         rs.getTimestamp("created_at").toInstant()),
-                recipient.id(),
+                code,
+                code,
                 size);
+        if (page.isEmpty()) {
+            recipientOf(caller); // an empty inbox, or no such agency (403)
+        }
+        return page;
     }
 
     /** The package of one of the caller's deliveries, exactly as received from the sender. */
     public record Package(byte[] content, String sha256, String documentId) {}
 
     public Package packageOf(Caller caller, UUID deliveryId) {
-        Agency recipient = recipientOf(caller);
+        String code = agencyCode(caller);
         return jdbc
                 .query(
                         "SELECT d.package, d.package_sha256, d.document_id FROM delivery l JOIN document d"
-                                + " ON d.id = l.document_id WHERE l.id = ? AND l.recipient_id = ?",
+                                + " ON d.id = l.document_id JOIN agency a ON a.id = l.recipient_id"
+                                + " WHERE l.id = ? AND (a.code_2016 = ? OR a.code_2020 = ?)",
                         (rs, i) -> new Package(
                                 rs.getBytes("package"), rs.getString("package_sha256"), rs.getString("document_id")),
                         deliveryId,
-                        recipient.id())
+                        code,
+                        code)
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> notFound(deliveryId));
+                .orElseThrow(() -> {
+                    recipientOf(caller); // 403 when the caller's agency is not registered
+                    return notFound(deliveryId);
+                });
     }
 
     /** The outcome of an acknowledgement. */
@@ -116,29 +127,68 @@ public class DeliveryInbox {
 
     @Transactional
     public Acknowledgement acknowledge(Caller caller, UUID deliveryId) {
-        Agency recipient = recipientOf(caller);
+        return acknowledgeAll(caller, List.of(deliveryId)).getFirst();
+    }
+
+    /**
+     * Acknowledges several deliveries of the caller's agency at once, in one transaction: each is delivered as by
+     * {@link #acknowledge} (the first acknowledgement delivers, a repeat answers {@code alreadyAcknowledged}), in the
+     * order given. When one of them is not a delivery of the caller's agency nothing is acknowledged (404 naming it).
+     */
+    @Transactional
+    public List<Acknowledgement> acknowledgeAll(Caller caller, List<UUID> deliveryIds) {
+        String code = agencyCode(caller);
         String actor = caller.subject() + (caller.clientId() == null ? "" : " via " + caller.clientId());
-        var delivered = deliver(deliveryId, recipient.id(), actor);
-        if (delivered.isPresent()) {
-            return delivered.get();
+        java.util.Map<UUID, Acknowledgement> delivered = new java.util.HashMap<>();
+        for (Acknowledgement a : deliver(
+                deliveryIds,
+                "l.recipient_id = (SELECT id FROM agency WHERE code_2016 = ? OR code_2020 = ? LIMIT 1)",
+                new Object[] {code, code},
+                actor)) {
+            delivered.put(a.deliveryId(), a);
         }
-        return jdbc
-                .query(
-                        "SELECT l.state, l.delivered_at, d.document_id FROM delivery l JOIN document d"
-                                + " ON d.id = l.document_id WHERE l.id = ? AND l.recipient_id = ?",
-                        (rs, i) -> new Acknowledgement(
-                                deliveryId,
-                                rs.getString("document_id"),
-                                rs.getString("state"),
-                                rs.getTimestamp("delivered_at") == null
-                                        ? null
-                                        : rs.getTimestamp("delivered_at").toInstant(),
-                                true),
-                        deliveryId,
-                        recipient.id())
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> notFound(deliveryId));
+        if (delivered.size() == deliveryIds.size()) {
+            return deliveryIds.stream().map(delivered::get).toList();
+        }
+        Agency recipient = recipientOf(caller);
+        List<Acknowledgement> result = new java.util.ArrayList<>(deliveryIds.size());
+        for (int i = 0; i < deliveryIds.size(); i++) {
+            UUID deliveryId = deliveryIds.get(i);
+            Acknowledgement first = delivered.get(deliveryId);
+            if (first != null) {
+                result.add(first);
+                continue;
+            }
+            int index = i;
+            result.add(jdbc
+                    .query(
+                            "SELECT l.state, l.delivered_at, d.document_id FROM delivery l JOIN document d"
+                                    + " ON d.id = l.document_id WHERE l.id = ? AND l.recipient_id = ?",
+                            (rs, row) -> new Acknowledgement(
+                                    deliveryId,
+                                    rs.getString("document_id"),
+                                    rs.getString("state"),
+                                    rs.getTimestamp("delivered_at") == null
+                                            ? null
+                                            : rs.getTimestamp("delivered_at").toInstant(),
+                                    true),
+                            deliveryId,
+                            recipient.id())
+                    .stream()
+                    .findFirst()
+                    .orElseThrow(() -> deliveryIds.size() == 1
+                            ? notFound(deliveryId)
+                            : new ApiProblem(
+                                    HttpStatus.NOT_FOUND,
+                                    "delivery-not-found",
+                                    notFound(deliveryId).getMessage()
+                                            + " Không văn bản nào trong yêu cầu được xác nhận.",
+                                    List.of(new vn.egov.platform.web.FieldProblem(
+                                            "deliveryIds[" + index + "]",
+                                            "Không có văn bản chuyển đến " + deliveryId
+                                                    + " trong hộp thư của cơ quan.")))));
+        }
+        return result;
     }
 
     /**
@@ -150,43 +200,75 @@ public class DeliveryInbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Acknowledgement> deliver(UUID deliveryId, UUID recipientId, String acknowledgedBy) {
-        Instant now = clock.instant();
-        var updated = jdbc.query(
-                "UPDATE delivery SET state = 'DELIVERED', delivered_at = ?, acknowledged_by = ?, next_push_at = NULL"
-                        + " WHERE id = ? AND recipient_id = ? AND state IN ('PENDING', 'PUSH_FAILED')"
-                        + " RETURNING document_id, recipient_code",
-                (rs, i) -> new Object[] {rs.getObject("document_id", UUID.class), rs.getString("recipient_code")},
-                Timestamp.from(now),
-                acknowledgedBy,
-                deliveryId,
-                recipientId);
-        if (updated.isEmpty()) {
-            return Optional.empty();
-        }
-        UUID document = (UUID) updated.getFirst()[0];
-        String recipientCode = (String) updated.getFirst()[1];
-        String documentId =
-                jdbc.queryForObject("SELECT document_id FROM document WHERE id = ?", String.class, document);
-        jdbc.update(
-                "INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor) VALUES (?, 'DELIVERED', ?, ?)",
-                deliveryId,
-                Timestamp.from(now),
-                recipientCode);
-        events.append(
-                DocumentEvents.DELIVERED,
-                document,
-                new DocumentDelivered(document, documentId, deliveryId, recipientCode, now));
-        return Optional.of(new Acknowledgement(deliveryId, documentId, "DELIVERED", now, false));
+        return deliver(List.of(deliveryId), "l.recipient_id = ?", new Object[] {recipientId}, acknowledgedBy).stream()
+                .findFirst();
     }
 
-    private Agency recipientOf(Caller caller) {
+    /**
+     * The conditional update, the timeline entries and the document ids in one statement, then one {@code delivered}
+     * event per delivery that was waiting; returns those only.
+     */
+    private List<Acknowledgement> deliver(
+            List<UUID> deliveryIds, String recipientCondition, Object[] recipientArgs, String acknowledgedBy) {
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(at);
+        args.add(acknowledgedBy);
+        args.add(deliveryIds.stream().map(UUID::toString).toArray(String[]::new));
+        args.addAll(List.of(recipientArgs));
+        args.add(at);
+        List<Object[]> rows = jdbc.query(
+                """
+                WITH u AS (
+                    UPDATE delivery l SET state = 'DELIVERED', delivered_at = ?, acknowledged_by = ?, next_push_at = NULL
+                     WHERE l.id = ANY(?::uuid[]) AND %s AND l.state IN ('PENDING', 'PUSH_FAILED')
+                    RETURNING l.id, l.document_id, l.recipient_code),
+                e AS (
+                    INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor)
+                    SELECT u.id, 'DELIVERED', ?, u.recipient_code FROM u)
+                SELECT u.id, u.document_id, u.recipient_code, d.document_id AS document_code
+                  FROM u JOIN document d ON d.id = u.document_id
+                """.formatted(recipientCondition),
+                (rs, i) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("document_id", UUID.class),
+                    rs.getString("recipient_code"),
+                    rs.getString("document_code")
+                },
+                args.toArray());
+        java.util.Map<UUID, Object[]> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put((UUID) r[0], r));
+        List<Acknowledgement> result = new java.util.ArrayList<>(rows.size());
+        for (UUID deliveryId : deliveryIds) {
+            Object[] r = byId.remove(deliveryId);
+            if (r == null) {
+                continue;
+            }
+            UUID document = (UUID) r[1];
+            String recipientCode = (String) r[2];
+            String documentId = (String) r[3];
+            events.append(
+                    DocumentEvents.DELIVERED,
+                    document,
+                    new DocumentDelivered(document, documentId, deliveryId, recipientCode, now));
+            result.add(new Acknowledgement(deliveryId, documentId, "DELIVERED", now, false));
+        }
+        return result;
+    }
+
+    private static String agencyCode(Caller caller) {
         if (caller.agencyCode() == null || caller.agencyCode().isBlank()) {
             throw new ApiProblem(
                     HttpStatus.FORBIDDEN,
                     "no-agency",
                     "Mã truy cập không mang mã cơ quan (agency_code); chỉ hệ thống của một cơ quan mới có hộp thư đến.");
         }
-        return agencies.byCode(caller.agencyCode())
+        return caller.agencyCode();
+    }
+
+    private Agency recipientOf(Caller caller) {
+        return agencies.byCode(agencyCode(caller))
                 .orElseThrow(() -> new ApiProblem(
                         HttpStatus.FORBIDDEN,
                         "unknown-agency",

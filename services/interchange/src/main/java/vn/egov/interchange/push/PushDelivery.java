@@ -8,30 +8,40 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.interchange.config.InterchangeProperties;
 import vn.egov.interchange.delivery.DeliveryInbox;
 import vn.egov.interchange.delivery.TraceHop;
 
 /**
- * Chuyển giao chủ động — push delivery. Every second (one replica at a time, ShedLock) the job takes the due
- * {@code PENDING} deliveries of agencies registered as {@code PUSH} with a webhook URL and a webhook secret, most
- * urgent first (the inbox's order), each in its own transaction with the row locked ({@code FOR UPDATE SKIP LOCKED}),
- * and POSTs the stored package to the webhook (with the axis's TraceHeader added when the sender's signature allows,
- * see {@link TraceHop}), signed (see {@link WebhookSignature}). A 2xx answer delivers
- * exactly like a pull acknowledgement ({@link DeliveryInbox#deliver}); anything else is retried after a doubling
+ * Chuyển giao chủ động — push delivery. One replica at a time (ShedLock) runs the job, for up to two minutes at a
+ * time: it takes the due {@code PENDING} deliveries of agencies registered as {@code PUSH} with a webhook URL and a
+ * webhook secret, most urgent first (the inbox's order), with a few workers in parallel, each delivery in its own
+ * transaction with the row locked ({@code FOR UPDATE SKIP LOCKED}), and POSTs the stored package to the webhook (with
+ * the axis's TraceHeader added when the sender's signature allows, see {@link TraceHop}), signed (see
+ * {@link WebhookSignature}). A 2xx answer delivers exactly like a pull acknowledgement ({@link DeliveryInbox#deliver}); anything else is retried after a doubling
  * wait, and after the configured number of attempts the delivery is parked as {@code PUSH_FAILED}, which the sender
  * sees on its timeline and may re-queue. The state transition is the exactly-once guard inside the axis; across
  * the HTTP boundary delivery is at least once (a crash after the webhook answered and before the commit repeats the
- * POST), so receivers use {@code Edxml-Delivery-Id} as their idempotency key.
+ * POST), so receivers use {@code Edxml-Delivery-Id} as their idempotency key. Between passes the run waits for a
+ * package accepted on this replica (pushed at once) or for {@code poll}.
  */
 @Component
 public class PushDelivery {
@@ -50,6 +60,9 @@ public class PushDelivery {
     private final InterchangeProperties.Push settings;
     private final HttpClient http;
     private final TraceHop traceHop;
+    private final int concurrency;
+    private final Duration poll;
+    private final Semaphore wake = new Semaphore(0);
 
     public PushDelivery(
             JdbcTemplate jdbc,
@@ -57,8 +70,12 @@ public class PushDelivery {
             DeliveryInbox inbox,
             Clock clock,
             InterchangeProperties properties,
-            TraceHop traceHop) {
+            TraceHop traceHop,
+            @Value("${egov.interchange.push.concurrency:4}") int concurrency,
+            @Value("${egov.interchange.push.poll:PT1S}") Duration poll) {
         this.traceHop = traceHop;
+        this.concurrency = Math.max(1, concurrency);
+        this.poll = poll;
         this.jdbc = jdbc;
         this.tx = tx;
         this.inbox = inbox;
@@ -75,22 +92,77 @@ public class PushDelivery {
             initialDelayString = "${egov.interchange.push.poll:PT1S}")
     @SchedulerLock(name = "interchange.push-delivery", lockAtMostFor = "PT5M")
     public void scheduled() {
+        long end = System.nanoTime() + RUN_BUDGET.toNanos();
         pushDue();
+        // keep the lock for the run: push again as soon as a package is accepted here, or after poll at the latest
+        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+            try {
+                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wake.drainPermits();
+            pushDue();
+        }
     }
 
-    /** Pushes what is due now, one delivery per transaction; returns how many POSTs were attempted. */
-    public int pushDue() {
-        Instant started = clock.instant();
-        int attempted = 0;
-        while (attempted < settings.batch()
-                && Duration.between(started, clock.instant()).compareTo(RUN_BUDGET) < 0) {
-            if (!Boolean.TRUE.equals(tx.execute(s -> pushOne()))) {
-                break;
-            }
-            attempted++;
-        }
-        return attempted;
+    /** A package was accepted on this replica: its push deliveries are attempted without waiting for the poll. */
+    @TransactionalEventListener
+    public void accepted(PackageAccepted event) {
+        wake.release();
     }
+
+    /**
+     * Pushes what is due now with {@code egov.interchange.push.concurrency} workers, each delivery in its own
+     * transaction (the row locked while its POST runs); returns how many POSTs were attempted.
+     */
+    public int pushDue() {
+        long end = System.nanoTime() + RUN_BUDGET.toNanos();
+        AtomicInteger attempted = new AtomicInteger();
+        Runnable worker = () -> {
+            while (System.nanoTime() < end && attempted.get() < settings.batch()) {
+                if (!Boolean.TRUE.equals(tx.execute(s -> pushOne()))) {
+                    return;
+                }
+                attempted.incrementAndGet();
+            }
+        };
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM agency WHERE delivery_mode = 'PUSH' AND webhook_url IS NOT NULL"
+                        + " AND webhook_secret IS NOT NULL)",
+                Boolean.class))) {
+            return 0; // no agency to push to: the pending deliveries (maybe many) are not scanned
+        }
+        if (!Boolean.TRUE.equals(tx.execute(s -> pushOne()))) {
+            return 0;
+        }
+        attempted.incrementAndGet();
+        if (concurrency == 1) {
+            worker.run();
+            return attempted.get();
+        }
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                running.add(workers.submit(worker));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    log.warn("push worker failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return attempted.get();
+    }
+
+    /** Published in the transaction that accepts a package; wakes the push job after commit. */
+    public record PackageAccepted(UUID document) {}
 
     private record Due(
             UUID id,

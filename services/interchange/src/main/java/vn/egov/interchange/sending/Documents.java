@@ -73,21 +73,28 @@ public class Documents {
                 documentId);
     }
 
-    public void insertDelivery(UUID deliveryId, Document d, UUID recipientId, String recipientCode) {
-        jdbc.update(
-                "INSERT INTO delivery (id, document_id, recipient_id, recipient_code, urgency, state, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'PENDING', ?)",
-                deliveryId,
-                d.id(),
-                recipientId,
-                recipientCode,
-                d.urgency(),
-                Timestamp.from(d.receivedAt()));
-        jdbc.update(
-                "INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor) VALUES (?, 'SENT', ?, ?)",
-                deliveryId,
-                Timestamp.from(d.receivedAt()),
-                d.senderCode());
+    /**
+     * Creates the deliveries of a new document (one per recipient, in the order given) with their {@code SENT}
+     * timeline entries, in one statement.
+     */
+    public void insertDeliveries(Document d, List<UUID> recipientIds, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String[] ids = recipients.stream().map(r -> r.deliveryId().toString()).toArray(String[]::new);
+        String[] agencies = recipientIds.stream().map(UUID::toString).toArray(String[]::new);
+        String[] codes = recipients.stream().map(Recipient::code).toArray(String[]::new);
+        Timestamp at = Timestamp.from(d.receivedAt());
+        jdbc.update("""
+                WITH l AS (
+                    INSERT INTO delivery (id, document_id, recipient_id, recipient_code, urgency, state, created_at)
+                    SELECT r.id::uuid, ?, r.recipient::uuid, r.code, ?, 'PENDING', ?
+                      FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS r(id, recipient, code, n)
+                     ORDER BY r.n
+                    RETURNING id)
+                INSERT INTO delivery_event (delivery_id, kind, recorded_at, actor)
+                SELECT l.id, 'SENT', ?, ? FROM l
+                """, d.id(), d.urgency(), at, ids, agencies, codes, at, d.senderCode());
     }
 
     /** Withdraws not-yet-acknowledged deliveries of a document (of one recipient, or all) from the inboxes. */

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.egov.interchange.agency.Agencies;
 import vn.egov.interchange.agency.Agency;
 import vn.egov.interchange.agency.Hashes;
@@ -21,6 +22,7 @@ import vn.egov.interchange.edxml.EdxmlPackage.MessageHeader;
 import vn.egov.interchange.events.DocumentEvents;
 import vn.egov.interchange.events.DocumentSent;
 import vn.egov.interchange.messagelog.MessageLog;
+import vn.egov.interchange.push.PushDelivery;
 import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
@@ -41,6 +43,8 @@ public class SendPackage {
     private final DocumentEvents events;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher publisher;
 
     public SendPackage(
             Edxml edxml,
@@ -49,7 +53,9 @@ public class SendPackage {
             Documents documents,
             DocumentEvents events,
             MessageLog messageLog,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate tx,
+            ApplicationEventPublisher publisher) {
         this.edxml = edxml;
         this.authenticSender = authenticSender;
         this.agencies = agencies;
@@ -57,6 +63,8 @@ public class SendPackage {
         this.events = events;
         this.messageLog = messageLog;
         this.clock = clock;
+        this.tx = tx;
+        this.publisher = publisher;
     }
 
     /** The answer to the sender. */
@@ -67,7 +75,11 @@ public class SendPackage {
             List<Documents.Recipient> recipients,
             boolean duplicate) {}
 
-    @Transactional
+    /**
+     * Checks and accepts a package. Parsing, schema validation, the sender's identity and the signature are checked
+     * before a transaction starts (they need no database connection but the directory reads), so a connection is
+     * held only for the writes; those run in one transaction with a few statements whatever the number of recipients.
+     */
     public Accepted send(Caller caller, byte[] body) {
         Edxml.Parsed<EdxmlPackage> parsed;
         try {
@@ -80,15 +92,24 @@ public class SendPackage {
         checkDocumentId(header);
         Map<UUID, Agency> recipients = recipients(header);
         String sha256 = Hashes.sha256Hex(body);
+        return tx.execute(status -> store(caller, parsed.value(), sender, recipients, sha256, body));
+    }
 
-        var existing = documents.byDocumentId(header.documentId());
-        if (existing.isPresent()) {
-            return resend(existing.get(), sha256);
-        }
-        var business = parsed.value().business();
+    private Accepted store(
+            Caller caller, EdxmlPackage pkg, Agency sender, Map<UUID, Agency> recipients, String sha256, byte[] body) {
+        MessageHeader header = pkg.header();
+        var business = pkg.business();
         int businessType = business == null ? 0 : business.bussinessDocType();
         String related = business == null ? null : business.documentId();
-        Document original = businessType == 0 ? null : checkRelated(sender, related);
+        Document original = null;
+        if (businessType != 0) {
+            // a revoke/update/replace names its original: a resend is recognised before the original is looked up
+            var existing = documents.byDocumentId(header.documentId());
+            if (existing.isPresent()) {
+                return resend(existing.get(), sha256);
+            }
+            original = checkRelated(sender, related);
+        }
         Instant now = clock.instant();
         Document document = new Document(
                 UUID.randomUUID(),
@@ -107,20 +128,21 @@ public class SendPackage {
                 now,
                 caller.subject() + (caller.clientId() == null ? "" : " via " + caller.clientId()));
         if (!documents.insertIfAbsent(document, body)) {
-            // a concurrent send of the same DocumentId committed first
+            // the same DocumentId was accepted before (a resend), or a concurrent send committed first
             return resend(documents.byDocumentId(header.documentId()).orElseThrow(), sha256);
         }
         List<Documents.Recipient> created = new ArrayList<>();
         for (Agency recipient : recipients.values()) {
-            UUID deliveryId = UUID.randomUUID();
-            String code = codeUsed(header, recipient);
-            documents.insertDelivery(deliveryId, document, recipient.id(), code);
-            created.add(new Documents.Recipient(code, deliveryId));
+            created.add(new Documents.Recipient(codeUsed(header, recipient), UUID.randomUUID()));
         }
+        documents.insertDeliveries(document, recipients.keySet().stream().toList(), created);
         if (original != null) {
             applyBusiness(business, original, now);
         }
         messageLog.append("PACKAGE", document.documentId(), document.senderCode(), null, sha256);
+        if (recipients.values().stream().anyMatch(a -> a.delivery().mode() == Agency.DeliveryEndpoint.Mode.PUSH)) {
+            publisher.publishEvent(new PushDelivery.PackageAccepted(document.id())); // the push job, after commit
+        }
         events.append(
                 DocumentEvents.SENT,
                 document.id(),
@@ -162,6 +184,15 @@ public class SendPackage {
 
     /** Every To (must all be registered), then places in ToPlaces that are codes of registered agencies. */
     private Map<UUID, Agency> recipients(MessageHeader header) {
+        List<String> codes = new ArrayList<>();
+        header.to().forEach(o -> codes.add(o.organId()));
+        for (String place : header.toPlaces()) {
+            String candidate = place.strip();
+            if (OrganisationCodeCheck.isValid(candidate)) {
+                codes.add(candidate);
+            }
+        }
+        Map<String, Agency> known = agencies.byCodes(codes); // one directory read for every To and ToPlaces code
         Map<UUID, Agency> result = new LinkedHashMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < header.to().size(); i++) {
@@ -175,11 +206,12 @@ public class SendPackage {
                                 + check.reasons().getFirst()));
                 continue;
             }
-            agencies.byCode(code)
-                    .ifPresentOrElse(
-                            a -> result.putIfAbsent(a.id(), a),
-                            () -> problems.add(
-                                    new FieldProblem(field, "Cơ quan nhận " + code + " chưa có trong danh bạ.")));
+            Agency a = known.get(code);
+            if (a == null) {
+                problems.add(new FieldProblem(field, "Cơ quan nhận " + code + " chưa có trong danh bạ."));
+            } else {
+                result.putIfAbsent(a.id(), a);
+            }
         }
         if (!problems.isEmpty()) {
             boolean malformed = problems.stream().anyMatch(p -> p.reason().contains("không hợp lệ"));
@@ -190,9 +222,9 @@ public class SendPackage {
                     problems);
         }
         for (String place : header.toPlaces()) {
-            String candidate = place.strip();
-            if (OrganisationCodeCheck.isValid(candidate)) {
-                agencies.byCode(candidate).ifPresent(a -> result.putIfAbsent(a.id(), a));
+            Agency a = known.get(place.strip());
+            if (a != null) {
+                result.putIfAbsent(a.id(), a);
             }
         }
         return result;

@@ -45,18 +45,26 @@ import vn.egov.platform.testing.TestInfrastructure;
 /**
  * Benchmark of the main path: signed 50 kB packages from one sender to three recipients, durable on both sides
  * (PostgreSQL with fsync and synchronous commit for the axis; each recipient stores what it receives in its own
- * durable table before acknowledging). Open model: packages are due at a fixed rate; a delivery's latency runs from
- * the moment its package was due to the moment the recipient has stored it and the axis has taken the
- * acknowledgement. With {@code kill}, the interchange JVM is killed with SIGKILL half way and restarted; senders
- * resend what was not answered (the axis recognises resends), recipients keep polling; at the end every delivery is
- * counted on both sides.
+ * durable table before acknowledging). Open model: packages are due at a fixed rate; senders resend after a 503 or
+ * while the axis is unreachable, with exponential back-off and jitter.
+ *
+ * <p>{@code mode=pull} (default): each recipient's system polls its inbox every {@code pollMs} when it is empty,
+ * fetches a page of packages in parallel, stores them in one transaction of its own database and acknowledges the
+ * page in one request; a delivery's latency runs from the moment its package was due to the moment the recipient
+ * has stored it and the axis has taken the acknowledgement. {@code mode=push}: the three recipients are agencies
+ * registered as PUSH whose webhooks (a local HTTP server) check the signature, store each package durably and answer
+ * 204; the latency runs to the webhook's answer.
+ *
+ * <p>With {@code kill=true}, the interchange JVM is killed with SIGKILL half way and restarted; senders resend what
+ * was not answered (the axis recognises resends), recipients keep polling; at the end every delivery is counted on
+ * both sides. {@code jvm="..."} adds options to the interchange JVM (e.g. a flight recording).
  *
  * <p>Run (after {@code ./mvnw -pl services/interchange -am install -DskipTests}):
  *
  * <pre>
  * ./mvnw -q -pl services/interchange dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
  * java -cp services/interchange/target/test-classes:services/interchange/target/classes:$(cat services/interchange/target/bench.cp) \
- *     vn.egov.interchange.bench.InterchangeBenchmark rate=34 seconds=60 warmup=10 kill=false
+ *     vn.egov.interchange.bench.InterchangeBenchmark rate=34 seconds=60 warmup=10 kill=false mode=pull
  * </pre>
  */
 public final class InterchangeBenchmark {
@@ -71,6 +79,9 @@ public final class InterchangeBenchmark {
             .build();
     final Map<String, Long> dueNanos = new ConcurrentHashMap<>();
     final Map<String, Boolean> measured = new ConcurrentHashMap<>();
+    /** DocumentIds as the push headers carry them (non-ASCII as '?') to the DocumentIds. */
+    final Map<String, String> asciiDocumentIds = new ConcurrentHashMap<>();
+
     final Recorder latency = new Recorder(3);
     final Recorder sendLatency = new Recorder(3);
     final AtomicLong lastMeasuredStore = new AtomicLong();
@@ -82,6 +93,7 @@ public final class InterchangeBenchmark {
     final AtomicLong stored = new AtomicLong();
     final AtomicBoolean stopPolling = new AtomicBoolean();
     final AtomicReference<Process> service = new AtomicReference<>();
+    long pollMillis = 50;
 
     KeyPair issuerKeys;
     String issuer;
@@ -94,17 +106,22 @@ public final class InterchangeBenchmark {
             String[] kv = arg.split("=", 2);
             a.put(kv[0], kv[1]);
         }
-        new InterchangeBenchmark()
-                .run(
-                        Double.parseDouble(a.getOrDefault("rate", "34")),
-                        Integer.parseInt(a.getOrDefault("seconds", "60")),
-                        Integer.parseInt(a.getOrDefault("warmup", "10")),
-                        Boolean.parseBoolean(a.getOrDefault("kill", "false")),
-                        Path.of(a.getOrDefault("jar", "services/interchange/target/interchange.jar")));
+        InterchangeBenchmark benchmark = new InterchangeBenchmark();
+        benchmark.pollMillis = Long.parseLong(a.getOrDefault("pollMs", "50"));
+        benchmark.run(
+                Double.parseDouble(a.getOrDefault("rate", "34")),
+                Integer.parseInt(a.getOrDefault("seconds", "60")),
+                Integer.parseInt(a.getOrDefault("warmup", "10")),
+                Boolean.parseBoolean(a.getOrDefault("kill", "false")),
+                Path.of(a.getOrDefault("jar", "services/interchange/target/interchange.jar")),
+                a.getOrDefault("jvm", ""),
+                a.getOrDefault("mode", "pull"));
         System.exit(0);
     }
 
-    void run(double rate, int seconds, int warmup, boolean kill, Path jar) throws Exception {
+    void run(double rate, int seconds, int warmup, boolean kill, Path jar, String jvmOptions, String mode)
+            throws Exception {
+        boolean push = "push".equals(mode);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -128,12 +145,15 @@ public final class InterchangeBenchmark {
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         String dbUrl = pg.getJdbcUrl("interchange", "interchange");
-        ProcessBuilder launcher = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx768m",
-                        "-XX:+UseParallelGC",
-                        "-jar",
-                        jar.toString())
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:+UseParallelGC"));
+        for (String option : jvmOptions.split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder launcher = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target/bench-interchange.log").toFile());
         launcher.environment()
@@ -167,6 +187,7 @@ public final class InterchangeBenchmark {
                 Pem.parseCertificate(issued.get("certificatePem").asString()),
                 Pem.parsePrivateKey(issued.get("privateKeyPem").asString()));
         String senderToken = token("dms-vpcp", SENDER, "integrator");
+        List<String> recipients = push ? registerWebhooks(admin) : RECIPIENTS;
 
         int total = (int) Math.round(rate * (warmup + seconds));
         byte[] attachment = new byte[50 * 1024];
@@ -176,7 +197,7 @@ public final class InterchangeBenchmark {
         for (int i = 0; i < total; i++) {
             packages.add(signer.sign(SamplePackages.aPackage()
                     .number(String.valueOf(10000 + i))
-                    .to(RECIPIENTS.toArray(String[]::new))
+                    .to(recipients.toArray(String[]::new))
                     .priority(i % 10 == 0 ? 3 : 0)
                     .attachmentBytes(attachment)
                     .build()));
@@ -185,8 +206,11 @@ public final class InterchangeBenchmark {
                 "%d packages of %d bytes signed in %.1f s%n",
                 total, packages.getFirst().length, (System.nanoTime() - signStart) / 1e9);
 
+        System.out.printf(
+                "load average at the start: %s%n",
+                Files.readString(Path.of("/proc/loadavg")).strip());
         List<Thread> pollers = new ArrayList<>();
-        for (String recipient : RECIPIENTS) {
+        for (String recipient : push ? List.<String>of() : RECIPIENTS) {
             String t = token("dms-" + recipient, recipient, "integrator");
             pollers.add(Thread.ofVirtual().start(() -> poll(recipient, t)));
         }
@@ -221,6 +245,7 @@ public final class InterchangeBenchmark {
                 }
                 String documentId = "000.00.00.G22,2026/03/02," + (10000 + i) + "/VPCP-TTĐT";
                 dueNanos.put(documentId, due);
+                asciiDocumentIds.put(documentId.replaceAll("[^\\x20-\\x7E]", "?"), documentId);
                 if (due >= measureFrom) {
                     measured.put(documentId, true);
                 }
@@ -264,8 +289,8 @@ public final class InterchangeBenchmark {
         }
         System.out.println();
         System.out.printf(
-                "offered %.1f packages/s = %.1f deliveries/s for %d s (+%d s warm-up), kill -9 mid-run: %s%n",
-                rate, rate * 3, seconds, warmup, kill);
+                "%s delivery: offered %.1f packages/s = %.1f deliveries/s for %d s (+%d s warm-up), kill -9 mid-run: %s%n",
+                mode, rate, rate * 3, seconds, warmup, kill);
         Histogram sends = sendLatency.getIntervalHistogram();
         System.out.printf(
                 "measured deliveries %d; achieved %.1f deliveries/s (measured deliveries / time from the first due to"
@@ -275,7 +300,10 @@ public final class InterchangeBenchmark {
                 "send (due -> 202): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                 sends.getValueAtPercentile(50) / 1e6, sends.getValueAtPercentile(99) / 1e6, sends.getMaxValue() / 1e6);
         System.out.printf(
-                "latency due -> stored at recipient and acknowledged: p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n",
+                (push
+                                ? "latency due -> stored at recipient (webhook answered 2xx):"
+                                : "latency due -> stored at recipient and acknowledged:")
+                        + " p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n",
                 h.getValueAtPercentile(50) / 1e6,
                 h.getValueAtPercentile(99) / 1e6,
                 h.getValueAtPercentile(99.9) / 1e6,
@@ -300,7 +328,12 @@ public final class InterchangeBenchmark {
         pg.close();
     }
 
+    /**
+     * Sends until the axis answers 202. A 503 ({@code busy}) or an unreachable axis is retried after an exponential
+     * back-off with jitter (100 ms doubling up to 5 s), as a well-behaved sender's system would.
+     */
     void sendUntilAccepted(byte[] body, String token) {
+        long backoff = 100;
         while (true) {
             try {
                 HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/interchange/packages"))
@@ -325,10 +358,15 @@ public final class InterchangeBenchmark {
                 return;
             }
             sendRetries.incrementAndGet();
-            sleep(200);
+            sleep(backoff / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+            backoff = Math.min(5000, backoff * 2);
         }
     }
 
+    /**
+     * A recipient's system: takes a page of its inbox, fetches the packages in parallel, stores them durably in one
+     * transaction of its own database (once per document), then acknowledges the page in one request.
+     */
     void poll(String recipient, String token) {
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             while (!stopPolling.get()) {
@@ -340,19 +378,18 @@ public final class InterchangeBenchmark {
                     }
                     JsonNode items = JsonMapper.shared().readTree(r.body()).get("items");
                     if (items.isEmpty()) {
-                        sleep(20);
+                        sleep(pollMillis);
                         continue;
                     }
-                    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                    List<java.util.concurrent.Future<Fetched>> fetches = new ArrayList<>();
                     for (JsonNode item : items) {
-                        done.add(workers.submit(() -> {
-                            receive(recipient, token, item);
-                            return null;
-                        }));
+                        fetches.add(workers.submit(() -> fetch(token, item)));
                     }
-                    for (var f : done) {
-                        f.get();
+                    List<Fetched> page = new ArrayList<>();
+                    for (var f : fetches) {
+                        page.add(f.get());
                     }
+                    storeAndAcknowledge(recipient, token, page);
                 } catch (IOException e) {
                     sleep(200); // the axis is down
                 } catch (Exception e) {
@@ -365,47 +402,79 @@ public final class InterchangeBenchmark {
         }
     }
 
-    /** Fetch, store durably at the recipient (once per document), acknowledge. */
-    void receive(String recipient, String token, JsonNode item) throws Exception {
+    record Fetched(String deliveryId, String documentId, String sha256) {}
+
+    Fetched fetch(String token, JsonNode item) throws Exception {
         String deliveryId = item.get("deliveryId").asString();
-        String documentId = item.get("documentId").asString();
         HttpResponse<byte[]> p = http.send(
                 get("/api/interchange/inbox/" + deliveryId + "/package", token),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (p.statusCode() != 200) {
             throw new IOException("package " + p.statusCode());
         }
-        String sha = vn.egov.interchange.agency.Hashes.sha256Hex(p.body());
-        boolean first;
-        try (Connection c = recipientsDb.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO received (document_id, recipient, delivery_id, package_sha256, received_at)"
-                                + " VALUES (?, ?, ?::uuid, ?, now()) ON CONFLICT DO NOTHING")) {
-            s.setString(1, documentId);
-            s.setString(2, recipient);
-            s.setString(3, deliveryId);
-            s.setString(4, sha);
-            first = s.executeUpdate() == 1;
+        return new Fetched(
+                deliveryId, item.get("documentId").asString(), vn.egov.interchange.agency.Hashes.sha256Hex(p.body()));
+    }
+
+    /** Stores a page at the recipient (one commit), then acknowledges it to the axis (one request). */
+    void storeAndAcknowledge(String recipient, String token, List<Fetched> page) throws Exception {
+        store(recipient, page);
+        StringBuilder ids = new StringBuilder("{\"deliveryIds\":[");
+        for (int i = 0; i < page.size(); i++) {
+            ids.append(i == 0 ? "\"" : ",\"").append(page.get(i).deliveryId()).append('"');
         }
-        if (!first) {
-            try (Connection c = recipientsDb.getConnection();
-                    PreparedStatement s = c.prepareStatement(
+        ids.append("]}");
+        HttpResponse<String> ack = send(HttpRequest.newBuilder(URI.create(base + "/api/interchange/inbox/ack"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ids.toString()))
+                .build());
+        if (ack.statusCode() != 200) {
+            throw new IOException("ack " + ack.statusCode() + " " + ack.body());
+        }
+        for (Fetched f : page) {
+            received(f.documentId(), recipient);
+        }
+    }
+
+    /**
+     * The recipient's durable store: one row per document and recipient; a delivery stored before (its ack was lost)
+     * is a re-fetch, another delivery of a document already stored would be a duplicate.
+     */
+    void store(String recipient, List<Fetched> page) throws SQLException {
+        try (Connection c = recipientsDb.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO received (document_id, recipient, delivery_id, package_sha256, received_at)"
+                                    + " VALUES (?, ?, ?::uuid, ?, now()) ON CONFLICT DO NOTHING");
+                    PreparedStatement existing = c.prepareStatement(
                             "SELECT delivery_id::text FROM received WHERE document_id = ? AND recipient = ?")) {
-                s.setString(1, documentId);
-                s.setString(2, recipient);
-                var rs = s.executeQuery();
-                rs.next();
-                if (rs.getString(1).equals(deliveryId)) {
-                    refetched.incrementAndGet();
-                } else {
-                    duplicatedAtRecipient.incrementAndGet();
+                for (Fetched f : page) {
+                    insert.setString(1, f.documentId());
+                    insert.setString(2, recipient);
+                    insert.setString(3, f.deliveryId());
+                    insert.setString(4, f.sha256());
+                    if (insert.executeUpdate() == 1) {
+                        continue;
+                    }
+                    existing.setString(1, f.documentId());
+                    existing.setString(2, recipient);
+                    var rs = existing.executeQuery();
+                    rs.next();
+                    if (rs.getString(1).equals(f.deliveryId())) {
+                        refetched.incrementAndGet();
+                    } else {
+                        duplicatedAtRecipient.incrementAndGet();
+                    }
                 }
             }
+            c.commit();
         }
-        HttpResponse<String> ack = send(post("/api/interchange/inbox/" + deliveryId + "/ack", token, null));
-        if (ack.statusCode() != 200) {
-            throw new IOException("ack " + ack.statusCode());
-        }
+    }
+
+    /** Counts a delivery once, at the first time it was stored and the axis knew (ack taken / webhook answered). */
+    void received(String documentId, String recipient) {
         if (acknowledged.add(documentId + "|" + recipient)) {
             stored.incrementAndGet();
             Long due = dueNanos.get(documentId);
@@ -415,6 +484,65 @@ public final class InterchangeBenchmark {
                 lastMeasuredStore.accumulateAndGet(now, Math::max);
             }
         }
+    }
+
+    /**
+     * Push mode: three agencies registered as PUSH, each with a webhook on a local HTTP server that checks the
+     * signature, stores the package durably (one row per document, the delivery id making a repeat harmless) and
+     * answers 204 after its commit.
+     */
+    List<String> registerWebhooks(String admin) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        List<String> codes = List.of("000.00.30.G12", "000.00.31.G12", "000.00.32.G12");
+        Map<String, String> secrets = new ConcurrentHashMap<>();
+        for (String code : codes) {
+            String path = "/webhook/" + code;
+            server.createContext(path, exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    var h = exchange.getRequestHeaders();
+                    if (!vn.egov.interchange.push.WebhookSignature.verify(
+                            secrets.get(code),
+                            h.getFirst("Webhook-Timestamp"),
+                            body,
+                            h.getFirst("Webhook-Signature"))) {
+                        exchange.sendResponseHeaders(401, -1);
+                        return;
+                    }
+                    String documentId = asciiDocumentIds.get(h.getFirst("Edxml-Document-Id"));
+                    store(
+                            code,
+                            List.of(new Fetched(
+                                    h.getFirst("Edxml-Delivery-Id"),
+                                    documentId,
+                                    vn.egov.interchange.agency.Hashes.sha256Hex(body))));
+                    exchange.sendResponseHeaders(204, -1);
+                    received(documentId, code);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    exchange.sendResponseHeaders(500, -1);
+                }
+            });
+            HttpResponse<String> r = send(post(
+                    "/api/interchange/agencies",
+                    admin,
+                    """
+                    {"code2016":"%s","name":"Hệ thống nhận kiểu PUSH %s","parentCode":"G12",
+                     "deliveryMode":"PUSH","webhookUrl":"%s%s"}""".formatted(code, code, url, path).getBytes(StandardCharsets.UTF_8),
+                    "application/json"));
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("register " + code + ": " + r.statusCode() + " " + r.body());
+            }
+            HttpResponse<String> secret =
+                    send(post("/api/interchange/agencies/" + code + "/webhook-secret", admin, null));
+            secrets.put(
+                    code,
+                    JsonMapper.shared().readTree(secret.body()).get("secret").asString());
+        }
+        server.start();
+        return codes;
     }
 
     void start(ProcessBuilder launcher) throws Exception {
@@ -456,9 +584,14 @@ public final class InterchangeBenchmark {
     }
 
     HttpRequest post(String path, String token, byte[] body) {
+        return post(path, token, body, "application/octet-stream");
+    }
+
+    HttpRequest post(String path, String token, byte[] body, String contentType) {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
     }

@@ -204,6 +204,79 @@ class InboxIT extends InterchangeIT {
     }
 
     @Test
+    void aStoredPageIsAcknowledgedInOneRequestAndEachDeliveryOnce() throws Exception {
+        String g17 = "000.00.00.G17";
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            documents.add(send("40" + i, 0, g17));
+        }
+        List<String> ids = JsonPath.read(
+                mvc.perform(get("/api/interchange/inbox?limit=10").with(Tokens.integratorOf("G17")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.items[*].deliveryId");
+        assertThat(ids).hasSize(3);
+        String first = "{\"deliveryIds\":[\"" + ids.get(0) + "\"]}";
+        mvc.perform(post("/api/interchange/inbox/ack")
+                        .with(Tokens.integratorOf("G17"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(first))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].alreadyAcknowledged").value(false));
+
+        // a delivery of another agency in the list: 404 naming it, and nothing of the list is acknowledged
+        String foreign = deliveryOf(send("410", 0, "000.00.18.G12"), "000.00.18.G12");
+        mvc.perform(post("/api/interchange/inbox/ack")
+                        .with(Tokens.integratorOf("G17"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"deliveryIds\":[\"" + ids.get(1) + "\",\"" + foreign + "\"]}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("delivery-not-found"))
+                .andExpect(jsonPath("$.errors[0].field").value("deliveryIds[1]"));
+        assertThat(JsonPath.<List<String>>read(
+                        mvc.perform(get("/api/interchange/inbox").with(Tokens.integratorOf("G17")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.items[*].deliveryId"))
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        mvc.perform(post("/api/interchange/inbox/ack")
+                        .with(Tokens.integratorOf("G17"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"deliveryIds\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("deliveryIds"));
+
+        // the whole page, the already acknowledged one included: the others are delivered, that one answers as before
+        mvc.perform(post("/api/interchange/inbox/ack")
+                        .with(Tokens.integratorOf("G17"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"deliveryIds\":[\"" + String.join("\",\"", ids) + "\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].deliveryId").value(org.hamcrest.Matchers.contains(ids.toArray())))
+                .andExpect(jsonPath("$.items[*].state")
+                        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("DELIVERED"))))
+                .andExpect(jsonPath("$.items[*].alreadyAcknowledged")
+                        .value(org.hamcrest.Matchers.contains(true, false, false)));
+        assertThat(inboxDocumentIds("G17")).isEmpty();
+        for (String document : documents) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM outbox_event WHERE subject = ? AND type = ?",
+                            Integer.class,
+                            document,
+                            DocumentEvents.DELIVERED))
+                    .isOne();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM delivery_event e JOIN delivery l ON l.id = e.delivery_id"
+                                    + " WHERE l.document_id = ?::uuid AND e.kind = 'DELIVERED'",
+                            Integer.class,
+                            document))
+                    .isOne();
+        }
+    }
+
+    @Test
     void callersWithoutAnAgencyHaveNoInbox() throws Exception {
         mvc.perform(get("/api/interchange/inbox").with(Tokens.integratorOf(null)))
                 .andExpect(status().isForbidden())
