@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two agencies' document-management systems exchange an official document through the gateway and the interchange
  * axis (trục liên thông văn bản), signing with a tool that is not ours: Debian's {@code xmlsec1}. The Government
  * Office's system ({@code dms-vpcp}) sends a package xmlsec1 signed with the certificate the platform's development
- * CA issued to it; Huế's system ({@code dms-hue}) finds it in its inbox, checks the bytes it received with xmlsec1,
+ * CA issued to it, leaving out the trace headers; Huế's system ({@code dms-hue}) finds it in its inbox, checks the bytes it received with xmlsec1,
  * acknowledges it and reports status 01 in a status package xmlsec1 signed; the sender sees it on the timeline.
  * Needs {@code xmlsec1} ({@code .ci/run} installs it).
  */
@@ -44,6 +44,18 @@ class DocumentInterchangeTest {
             + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue/>"
             + "</ds:Reference></ds:SignedInfo><ds:SignatureValue/><ds:KeyInfo><ds:X509Data><ds:X509Certificate/>"
             + "</ds:X509Data></ds:KeyInfo></ds:Signature>";
+
+    /**
+     * The package's signature leaves out exactly the trace headers (XPath Filter 2.0 subtract), so the axis can add
+     * its hop inside the package and the sender's signature still verifies at the recipient.
+     */
+    static final String PACKAGE_SIGNATURE_TEMPLATE = SIGNATURE_TEMPLATE.replace(
+            "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+            "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\">"
+                    + "<dsig-xpath:XPath xmlns:dsig-xpath=\"http://www.w3.org/2002/06/xmldsig-filter2\""
+                    + " xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\" Filter=\"subtract\">"
+                    + "//edXML:TraceHeaderList/edXML:TraceHeader</dsig-xpath:XPath></ds:Transform>"
+                    + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>");
 
     @TempDir
     Path dir;
@@ -75,7 +87,8 @@ class DocumentInterchangeTest {
     void aDocumentSignedByXmlsec1TravelsToItsRecipientAndItsStatusComesBack() throws Exception {
         String number = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
         String documentId = VPCP + ",2026/03/02," + number + "/VPCP-TTĐT";
-        byte[] signed = xmlsecSign(template("package.xml", number), vpcpKey, vpcpCertificate);
+        byte[] signed =
+                xmlsecSign(template("package.xml", number, PACKAGE_SIGNATURE_TEMPLATE), vpcpKey, vpcpCertificate);
 
         HttpResponse<String> sent = post(API + "/packages", vpcpSystem, signed);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
@@ -98,6 +111,16 @@ class DocumentInterchangeTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(received.statusCode()).isEqualTo(200);
+        String receivedXml = new String(received.body(), StandardCharsets.UTF_8);
+        assertThat(receivedXml.split("<edXML:TraceHeader>", -1))
+                .as("the sender's trace header and the axis's hop")
+                .hasSize(3);
+        String[] hop =
+                received.headers().firstValue("Edxml-Trace").orElseThrow().split(",", 2);
+        assertThat(receivedXml)
+                .as("the axis's hop, last in the list, as its Edxml-Trace header reports it")
+                .contains("<edXML:TraceHeader><edXML:OrganId>" + hop[0] + "</edXML:OrganId><edXML:Timestamp>" + hop[1]
+                        + "</edXML:Timestamp></edXML:TraceHeader></edXML:TraceHeaderList>");
         Path receivedFile = Files.write(dir.resolve("received.xml"), received.body());
         Result verified =
                 run("xmlsec1", "--verify", "--pubkey-cert-pem", vpcpCertificate.toString(), receivedFile.toString());
@@ -109,7 +132,7 @@ class DocumentInterchangeTest {
         assertThat((Boolean) JsonPath.read(ack.body(), "$.alreadyAcknowledged")).isFalse();
         assertThat(inboxDocumentIds()).doesNotContain(documentId);
 
-        byte[] arrived = xmlsecSign(template("status.xml", number), hueKey, hueCertificate);
+        byte[] arrived = xmlsecSign(template("status.xml", number, SIGNATURE_TEMPLATE), hueKey, hueCertificate);
         HttpResponse<String> status = post(API + "/statuses", hueSystem, arrived);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(202);
 
@@ -123,7 +146,7 @@ class DocumentInterchangeTest {
     @Test
     void aPackageSignedWithAnotherAgencysKeyIsRefusedAndNotDelivered() throws Exception {
         String number = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-        byte[] signedByHue = xmlsecSign(template("package.xml", number), hueKey, hueCertificate);
+        byte[] signedByHue = xmlsecSign(template("package.xml", number, SIGNATURE_TEMPLATE), hueKey, hueCertificate);
 
         HttpResponse<String> refused = post(API + "/packages", vpcpSystem, signedByHue);
 
@@ -167,10 +190,10 @@ class DocumentInterchangeTest {
         return response.body();
     }
 
-    private String template(String name, String number) throws IOException {
+    private String template(String name, String number, String signature) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/edxml/" + name)) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{NUMBER}}", number);
-            return xml.replace("</edXML:edXMLHeader>", SIGNATURE_TEMPLATE + "</edXML:edXMLHeader>");
+            return xml.replace("</edXML:edXMLHeader>", signature + "</edXML:edXMLHeader>");
         }
     }
 
