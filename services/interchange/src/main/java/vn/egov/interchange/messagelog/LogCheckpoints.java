@@ -42,6 +42,9 @@ public class LogCheckpoints {
         if (!Boolean.TRUE.equals(locked)) {
             return null;
         }
+        // wait for a chainer at work so that the checkpoint seals every message committed before it was asked for
+        // (advisory locks are re-entrant within the session: chain() below takes the same lock again)
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, MessageLog.LOCK);
         log.chain();
         List<Object[]> head = jdbc.query(
                 "SELECT seq, hash FROM message_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
