@@ -7,13 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.egov.interchange.testing.SamplePackages.aPackage;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +26,7 @@ import vn.egov.interchange.edxml.Edxml;
 import vn.egov.interchange.edxml.EdxmlLimits;
 import vn.egov.interchange.signature.XmlSignatures;
 import vn.egov.interchange.testing.AxisHop;
+import vn.egov.interchange.testing.Command;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Signer;
 import vn.egov.interchange.testing.Tokens;
@@ -109,8 +106,8 @@ class XmlsecInteropIT extends InterchangeIT {
         Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
         Path out = dir.resolve("signed.xml");
 
-        Result sign =
-                run("xmlsec1", "--sign", "--privkey-pem", key + "," + cert, "--output", out.toString(), in.toString());
+        Command sign = Command.run(
+                "xmlsec1", "--sign", "--privkey-pem", key + "," + cert, "--output", out.toString(), in.toString());
         assertThat(sign.exit()).as(sign.output()).isZero();
 
         mvc.perform(post("/api/interchange/packages")
@@ -126,26 +123,15 @@ class XmlsecInteropIT extends InterchangeIT {
         Path signed = Files.write(
                 dir.resolve("ours.xml"), ours.sign(aPackage().number("902").build()));
         Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
-        Result verify = run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), signed.toString());
+        Command verify = Command.run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), signed.toString());
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("OK");
 
         Path tampered = Files.writeString(
                 dir.resolve("tampered.xml"), Files.readString(signed).replace("Về việc triển khai", "Về việc hủy bỏ"));
-        assertThat(run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), tampered.toString())
+        assertThat(Command.run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), tampered.toString())
                         .exit())
                 .isNotZero();
-    }
-
-    record Result(int exit, String output) {}
-
-    static Result run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(command)))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
     }
 
     /** Sends the package as VPCP and fetches it from Huế's inbox, as Huế's system would. */
@@ -181,7 +167,7 @@ class XmlsecInteropIT extends InterchangeIT {
         Path key = Files.writeString(dir.resolve("key.pem"), privateKeyPem);
         Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
         Path signed = dir.resolve("trace-signed.xml");
-        Result sign = run(
+        Command sign = Command.run(
                 "xmlsec1", "--sign", "--privkey-pem", key + "," + cert, "--output", signed.toString(), in.toString());
         assertThat(sign.exit()).as(sign.output()).isZero();
         assertThat(Files.readString(signed)).contains("xmldsig-filter2");
@@ -190,7 +176,7 @@ class XmlsecInteropIT extends InterchangeIT {
         byte[] received = fetched.getContentAsByteArray();
         assertThat(received).isEqualTo(AxisHop.expected(Files.readAllBytes(signed), fetched.getHeader("Edxml-Trace")));
         Path delivered = Files.write(dir.resolve("trace-delivered.xml"), received);
-        Result verify = run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
+        Command verify = Command.run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(new XmlSignatures()
                         .verify(
@@ -209,12 +195,12 @@ class XmlsecInteropIT extends InterchangeIT {
         assertThat(received).contains("<edXML:OrganId>" + AxisHop.ORGAN_ID + "</edXML:OrganId><edXML:Timestamp>");
         Path cert = Files.writeString(dir.resolve("cert.pem"), certificatePem);
         Path delivered = Files.writeString(dir.resolve("ours-delivered.xml"), received);
-        Result verify = run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
+        Command verify = Command.run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), delivered.toString());
         assertThat(verify.exit()).as(verify.output()).isZero();
 
         Path tampered = Files.writeString(
                 dir.resolve("ours-delivered-tampered.xml"), received.replace("Về việc triển khai", "Về việc hủy bỏ"));
-        assertThat(run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), tampered.toString())
+        assertThat(Command.run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(), tampered.toString())
                         .exit())
                 .isNotZero();
     }

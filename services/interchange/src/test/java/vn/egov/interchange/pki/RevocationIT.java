@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.egov.interchange.testing.SamplePackages.aPackage;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +27,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -65,6 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.egov.interchange.edxml.EdxmlPackage.Organisation;
 import vn.egov.interchange.edxml.EdxmlPackage.ResponseFor;
 import vn.egov.interchange.edxml.StatusPackage;
+import vn.egov.interchange.testing.Command;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Signer;
 import vn.egov.interchange.testing.Tokens;
@@ -374,7 +372,7 @@ class RevocationIT extends InterchangeIT {
         Path revokedPem = Files.writeString(dir.resolve("revoked.pem"), Pem.certificate(revoked.certificate()));
 
         Path crl = Files.write(dir.resolve("crl.der"), crl());
-        Result crlCheck = run(
+        Command crlCheck = Command.run(
                 "openssl",
                 "crl",
                 "-inform",
@@ -394,7 +392,7 @@ class RevocationIT extends InterchangeIT {
 
         for (Path cert : List.of(goodPem, revokedPem)) {
             Path request = dir.resolve(cert.getFileName() + ".req");
-            Result made = run(
+            Command made = Command.run(
                     "openssl",
                     "ocsp",
                     "-issuer",
@@ -406,7 +404,7 @@ class RevocationIT extends InterchangeIT {
                     request.toString());
             assertThat(made.exit()).as(made.output()).isZero();
             Path response = Files.write(dir.resolve(cert.getFileName() + ".resp"), ocsp(Files.readAllBytes(request)));
-            Result read = run(
+            Command read = Command.run(
                     "openssl",
                     "ocsp",
                     "-respin",
@@ -422,16 +420,5 @@ class RevocationIT extends InterchangeIT {
             assertThat(read.output()).contains("Response verify OK");
             assertThat(read.output()).contains(cert.equals(goodPem) ? cert + ": good" : cert + ": revoked");
         }
-    }
-
-    record Result(int exit, String output) {}
-
-    static Result run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(command)))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
     }
 }
