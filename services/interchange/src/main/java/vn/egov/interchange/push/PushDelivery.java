@@ -1,5 +1,6 @@
 package vn.egov.interchange.push;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,7 @@ public class PushDelivery {
     private final int concurrency;
     private final Duration poll;
     private final Semaphore wake = new Semaphore(0);
+    private volatile boolean stopping;
 
     public PushDelivery(
             JdbcTemplate jdbc,
@@ -95,7 +97,7 @@ public class PushDelivery {
         long end = System.nanoTime() + RUN_BUDGET.toNanos();
         pushDue();
         // keep the lock for the run: push again as soon as a package is accepted here, or after poll at the latest
-        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+        while (System.nanoTime() < end && !stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -105,6 +107,13 @@ public class PushDelivery {
             wake.drainPermits();
             pushDue();
         }
+    }
+
+    /** The application is stopping: a run in progress ends after its current pass. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        wake.release();
     }
 
     /** A package was accepted on this replica: its push deliveries are attempted without waiting for the poll. */
@@ -121,7 +130,7 @@ public class PushDelivery {
         long end = System.nanoTime() + RUN_BUDGET.toNanos();
         AtomicInteger attempted = new AtomicInteger();
         Runnable worker = () -> {
-            while (System.nanoTime() < end && attempted.get() < settings.batch()) {
+            while (System.nanoTime() < end && !stopping && attempted.get() < settings.batch()) {
                 if (!Boolean.TRUE.equals(tx.execute(s -> pushOne()))) {
                     return;
                 }

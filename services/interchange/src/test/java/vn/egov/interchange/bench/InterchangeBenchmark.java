@@ -94,6 +94,7 @@ public final class InterchangeBenchmark {
     final AtomicBoolean stopPolling = new AtomicBoolean();
     final AtomicReference<Process> service = new AtomicReference<>();
     long pollMillis = 50;
+    int pushConcurrency = 4;
 
     KeyPair issuerKeys;
     String issuer;
@@ -108,6 +109,7 @@ public final class InterchangeBenchmark {
         }
         InterchangeBenchmark benchmark = new InterchangeBenchmark();
         benchmark.pollMillis = Long.parseLong(a.getOrDefault("pollMs", "50"));
+        benchmark.pushConcurrency = Integer.parseInt(a.getOrDefault("pushConcurrency", "4"));
         benchmark.run(
                 Double.parseDouble(a.getOrDefault("rate", "34")),
                 Integer.parseInt(a.getOrDefault("seconds", "60")),
@@ -133,7 +135,11 @@ public final class InterchangeBenchmark {
             s.execute("CREATE DATABASE interchange OWNER interchange");
             s.execute("CREATE DATABASE recipients");
         }
-        recipientsDb = pg.getDatabase("postgres", "recipients");
+        // the recipients' systems keep their connections in a pool, as any real one would
+        com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+        pool.setJdbcUrl(pg.getJdbcUrl("postgres", "recipients"));
+        pool.setMaximumPoolSize(16);
+        recipientsDb = new com.zaxxer.hikari.HikariDataSource(pool);
         try (Connection c = recipientsDb.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(
@@ -173,7 +179,9 @@ public final class InterchangeBenchmark {
                         "EGOV_OIDC_ISSUER",
                         issuer,
                         "EGOV_TRACE_SAMPLING",
-                        "0"));
+                        "0",
+                        "EGOV_INTERCHANGE_PUSH_CONCURRENCY",
+                        String.valueOf(pushConcurrency)));
         long t0 = System.nanoTime();
         start(launcher);
         System.out.printf("interchange ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
