@@ -1,9 +1,14 @@
 package vn.egov.interchange.delivery;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
@@ -25,6 +30,12 @@ import vn.egov.interchange.signature.XmlSignatures;
  * white space — so the sender's signature still verifies at the recipient. When the signature covers the whole
  * document, the package is handed over byte for byte and the hop is only reported in the {@code Edxml-Trace} HTTP
  * header. The stored package is never changed.
+ *
+ * <p>The byte-level insertion is only attempted when the package is UTF-8 or US-ASCII (both the declared encoding, if
+ * any, and the one the parser actually used): in other encodings the parser accepts (ISO-2022-JP, Shift_JIS, …) a
+ * {@code <} byte can occur inside text. The result is parsed again and must have the new element as the last
+ * {@code TraceHeader} of the single {@code TraceHeaderList}; if anything fails the stored bytes are handed over
+ * unchanged, the hop is only in the {@code Edxml-Trace} header and a warning is logged.
  */
 @Component
 public class TraceHop {
@@ -35,6 +46,7 @@ public class TraceHop {
     private static final String NS = EdxmlPackage.NS;
     private static final byte[] FILTER2 = XmlSignatures.XPATH_FILTER2.getBytes(StandardCharsets.US_ASCII);
     private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Za-z.]{1,35}");
+    private static final Logger log = LoggerFactory.getLogger(TraceHop.class);
 
     private final Clock clock;
     private final String organId;
@@ -62,15 +74,90 @@ public class TraceHop {
     public Handed handOver(byte[] stored, String storedSha256) {
         String timestamp = EdxmlDates.formatTimestamp(LocalDateTime.now(clock.withZone(EdxmlDates.VIETNAM)));
         String trace = AXIS + "," + timestamp;
+        Handed unchanged = new Handed(stored, storedSha256, trace, false);
         if (!mayCarryTrace(stored)) {
-            return new Handed(stored, storedSha256, trace, false);
+            return unchanged;
         }
-        Document document = SecureXml.parse(stored);
-        if (XmlSignatures.profileOf(document) != XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS) {
-            return new Handed(stored, storedSha256, trace, false);
+        try {
+            Document document = SecureXml.parse(stored);
+            if (XmlSignatures.profileOf(document) != XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS) {
+                return unchanged;
+            }
+            if (!utf8OrAscii(document.getXmlEncoding()) || !utf8OrAscii(document.getInputEncoding())) {
+                log.warn(
+                        "package {} is not UTF-8 or US-ASCII (declared {}, read as {}): handed over unchanged, the"
+                                + " axis's hop only in Edxml-Trace",
+                        storedSha256,
+                        document.getXmlEncoding(),
+                        document.getInputEncoding());
+                return unchanged;
+            }
+            byte[] withHop = appendTraceHeader(stored, document, organId, timestamp);
+            checkInserted(withHop, traceHeaders(traceHeaderList(document)).size(), organId, timestamp);
+            return new Handed(withHop, Hashes.sha256Hex(withHop), trace, true);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "the axis's TraceHeader could not be added inside package {} ({}): handed over unchanged, the hop"
+                            + " only in Edxml-Trace",
+                    storedSha256,
+                    e.toString());
+            return unchanged;
         }
-        byte[] withHop = appendTraceHeader(stored, document, organId, timestamp);
-        return new Handed(withHop, Hashes.sha256Hex(withHop), trace, true);
+    }
+
+    /** Whether an encoding name (null: none declared) is UTF-8 or US-ASCII, the encodings the byte scan is made for. */
+    static boolean utf8OrAscii(String encoding) {
+        if (encoding == null) {
+            return true;
+        }
+        try {
+            Charset charset = Charset.forName(encoding.strip());
+            return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) { // illegal or unsupported name
+            return false;
+        }
+    }
+
+    /**
+     * Parses the package with the hop again (secure parser) and checks that it has exactly one TraceHeaderList, whose
+     * last TraceHeader is the axis's and which has one more than before.
+     *
+     * @throws IllegalStateException when it is not so
+     */
+    static void checkInserted(byte[] withHop, int before, String organId, String timestamp) {
+        Document document = SecureXml.parse(withHop);
+        int lists = document.getElementsByTagNameNS(NS, "TraceHeaderList").getLength();
+        if (lists != 1) {
+            throw new IllegalStateException("the package with the hop has " + lists + " TraceHeaderList elements");
+        }
+        List<Element> headers = traceHeaders(traceHeaderList(document));
+        if (headers.size() != before + 1) {
+            throw new IllegalStateException(
+                    "the package with the hop has " + headers.size() + " TraceHeaders instead of " + (before + 1));
+        }
+        Element last = headers.getLast();
+        if (!organId.equals(childText(last, "OrganId")) || !timestamp.equals(childText(last, "Timestamp"))) {
+            throw new IllegalStateException("the last TraceHeader is not the axis's hop");
+        }
+    }
+
+    private static List<Element> traceHeaders(Element list) {
+        List<Element> headers = new ArrayList<>();
+        for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && "TraceHeader".equals(e.getLocalName())) {
+                headers.add(e);
+            }
+        }
+        return headers;
+    }
+
+    private static String childText(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                return e.getTextContent();
+            }
+        }
+        return null;
     }
 
     /**
@@ -79,15 +166,11 @@ public class TraceHop {
      */
     static byte[] appendTraceHeader(byte[] xml, Document document, String organId, String timestamp) {
         Element list = traceHeaderList(document);
-        Element last = null;
-        for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && "TraceHeader".equals(e.getLocalName())) {
-                last = e;
-            }
-        }
-        if (last == null) {
+        List<Element> headers = traceHeaders(list);
+        if (headers.isEmpty()) {
             throw new IllegalArgumentException("TraceHeaderList has no TraceHeader");
         }
+        Element last = headers.getLast();
         int ordinal = ordinalOf(document, last);
         int at = endOfElement(xml, ordinal);
         String p = list.getPrefix() == null ? "" : list.getPrefix() + ":";
@@ -101,7 +184,7 @@ public class TraceHop {
         return out;
     }
 
-    /** Cheap first look: an ASCII-compatible encoding and the XPath Filter 2.0 algorithm somewhere in the bytes. */
+    /** Cheap first look: not UTF-16/32, and the XPath Filter 2.0 algorithm somewhere in the bytes. */
     private static boolean mayCarryTrace(byte[] xml) {
         if (xml.length < 4 || xml[0] == 0 || xml[1] == 0 || (xml[0] & 0xFF) == 0xFE || (xml[0] & 0xFF) == 0xFF) {
             return false; // UTF-16/32: the package is handed over unchanged
@@ -145,7 +228,8 @@ public class TraceHop {
 
     /**
      * The byte offset right after the end of the {@code ordinal}-th element (document order) of well-formed XML
-     * without a DOCTYPE (the secure parser refuses one). Markup is ASCII in any ASCII-compatible encoding, and a
+     * without a DOCTYPE (the secure parser refuses one), in UTF-8 or US-ASCII only: there no byte of a multi-byte
+     * character is below 0x80, so a {@code <} byte is a {@code <} character (not so in ISO-2022-JP or Shift_JIS). A
      * {@code <} outside markup can only start a comment, CDATA section, processing instruction or tag (attribute
      * values and text cannot hold one), so counting start tags here counts the parser's elements.
      */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import vn.egov.interchange.agency.Hashes;
 import vn.egov.interchange.edxml.Edxml;
@@ -163,6 +166,91 @@ class TraceHopTest {
                 .isEqualTo(new EdxmlPackage.TraceHeader("000.00.00.G22", LocalDateTime.of(2026, 3, 2, 9, 15)));
         assertThat(handed.content().length - stored.length)
                 .isEqualTo(layout == Layout.DEFAULT_NAMESPACE ? HOP.length() - 6 * "edXML:".length() : HOP.length());
+    }
+
+    /**
+     * The signed package written in another encoding, as another tool may: the declaration names it and characters it
+     * cannot encode are character references (same characters, so the same signature).
+     */
+    static byte[] reencoded(byte[] utf8, Charset charset) {
+        String text = new String(utf8, StandardCharsets.UTF_8)
+                .replaceFirst("encoding=\"UTF-8\"", "encoding=\"" + charset.name() + "\"");
+        CharsetEncoder encoder = charset.newEncoder();
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            String ch = Character.toString(c);
+            out.append(encoder.canEncode(ch) ? ch : "&#" + c + ";");
+        });
+        return out.toString().getBytes(charset);
+    }
+
+    /** Kanji whose ISO-2022-JP bytes hold a {@code <}: 湿 is 0x3C 0x3E ("{@code <>}"), 次 is 0x3C 0x21 ("{@code <!}"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"湿", "次", "文書"})
+    void aPackageInIso2022JpIsHandedOverUnchangedAndStillVerifies(String kanji) {
+        Charset jis = Charset.forName("ISO-2022-JP");
+        byte[] stored = reencoded(
+                signed(
+                        XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS,
+                        s -> s.replace("Về việc triển khai", "Về việc " + kanji + " triển khai")),
+                jis);
+        assertThat(new String(stored, jis)).contains(kanji);
+        assertThatCode(() -> verified(stored)).doesNotThrowAnyException();
+
+        TraceHop.Handed handed = axis.handOver(stored, "stored-hash");
+
+        assertThat(handed.inPackage()).isFalse();
+        assertThat(handed.content()).isSameAs(stored);
+        assertThat(handed.sha256()).isEqualTo("stored-hash");
+        assertThat(handed.trace()).isEqualTo("TRUC-LIEN-THONG,2026/03/02 09:15:00");
+        assertThatCode(() -> verified(handed.content())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aTraceHeaderMisplacedByTheByteScanIsCaughtByTheCheck() {
+        Charset jis = Charset.forName("ISO-2022-JP");
+        byte[] stored = reencoded(
+                signed(
+                        XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS,
+                        s -> s.replace("Về việc triển khai", "Về việc 湿 triển khai")),
+                jis);
+        Document doc = edxml.readPackage(stored).document();
+        // what the byte scan makes of it: the element after the list, and the sender's signature broken
+        byte[] misplaced = TraceHop.appendTraceHeader(stored, doc, "000.00.00.G22", "2026/03/02 09:15:00");
+        assertThat(new String(misplaced, jis)).doesNotContain("</edXML:TraceHeader>" + HOP);
+        assertThatThrownBy(() -> TraceHop.checkInserted(misplaced, 1, "000.00.00.G22", "2026/03/02 09:15:00"))
+                .isInstanceOf(IllegalStateException.class);
+        // a correct insertion passes
+        byte[] utf8 = signed(XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS, UnaryOperator.identity());
+        byte[] right = TraceHop.appendTraceHeader(
+                utf8, edxml.readPackage(utf8).document(), "000.00.00.G22", "2026/03/02 09:15:00");
+        assertThatCode(() -> TraceHop.checkInserted(right, 1, "000.00.00.G22", "2026/03/02 09:15:00"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPackageDeclaredUsAsciiGetsTheHopLikeUtf8() {
+        byte[] stored = reencoded(
+                signed(XmlSignatures.Profile.WHOLE_DOCUMENT_EXCEPT_TRACE_HEADERS, UnaryOperator.identity()),
+                StandardCharsets.US_ASCII);
+        assertThat(new String(stored, StandardCharsets.US_ASCII)).contains("encoding=\"US-ASCII\"");
+
+        TraceHop.Handed handed = axis.handOver(stored, Hashes.sha256Hex(stored));
+
+        assertThat(handed.inPackage()).isTrue();
+        assertThat(verified(handed.content()).value().traces().getLast())
+                .isEqualTo(new EdxmlPackage.TraceHeader("000.00.00.G22", LocalDateTime.of(2026, 3, 2, 9, 15)));
+    }
+
+    @Test
+    void onlyUtf8AndUsAsciiAreEncodingsTheScanIsMadeFor() {
+        assertThat(TraceHop.utf8OrAscii(null)).isTrue();
+        assertThat(TraceHop.utf8OrAscii("utf-8")).isTrue();
+        assertThat(TraceHop.utf8OrAscii("ASCII")).isTrue();
+        assertThat(TraceHop.utf8OrAscii("ISO-2022-JP")).isFalse();
+        assertThat(TraceHop.utf8OrAscii("Shift_JIS")).isFalse();
+        assertThat(TraceHop.utf8OrAscii("ISO-8859-1")).isFalse();
+        assertThat(TraceHop.utf8OrAscii("no such encoding")).isFalse();
     }
 
     @Test
