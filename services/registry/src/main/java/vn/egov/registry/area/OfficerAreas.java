@@ -179,6 +179,15 @@ public class OfficerAreas {
                 List.of(new FieldProblem("pid", reason)));
     }
 
+    /**
+     * Appends an officer's attempt on an existing citizen to that citizen's access log ({@code RECORD}, purpose
+     * civil-registration), in the caller's transaction.
+     */
+    public void log(
+            Caller caller, String pid, List<String> fields, String reference, AccessOutcome outcome, String reason) {
+        log.append(caller, pid, AccessAction.RECORD, CIVIL_REGISTRATION, fields, reference, outcome, reason);
+    }
+
     private String province(String code) {
         return code == null ? "(không xác định)" : provinceNames.getOrDefault(code, "?") + " (" + code + ")";
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,7 @@ import vn.egov.platform.security.Caller;
 import vn.egov.platform.web.ApiProblem;
 import vn.egov.platform.web.FieldProblem;
 import vn.egov.registry.accesslog.AccessAction;
+import vn.egov.registry.accesslog.AccessOutcome;
 import vn.egov.registry.area.OfficerArea;
 import vn.egov.registry.area.OfficerAreaRefused;
 import vn.egov.registry.area.OfficerAreas;
@@ -22,13 +25,19 @@ import vn.egov.registry.pid.PersonalIdNumber;
  * (khai tử) and correction (điều chỉnh thông tin). Each takes the version the officer saw (If-Match), fails with
  * 412 if the citizen changed since, bumps the version and publishes a minimal event, in one transaction.
  *
- * <p>Officers act only in their agency's area ({@link OfficerAreas}): a death or a correction on a citizen of
- * their provinces, a change of residence to a place in their provinces. An area refusal comes before anything is
+ * <p>Officers act only in their agency's area ({@link OfficerAreas}): a change of residence, a death or a
+ * correction on a citizen of their provinces. An area refusal comes before anything is
  * written; about an existing citizen it is appended to that citizen's access log and that row commits
  * ({@code noRollbackFor}).
  */
 @Service
 public class ChangeCitizen {
+
+    /** The access-log reference of a residence change. */
+    static final String RESIDENCE_CHANGE = "residence-change";
+
+    /** The access-log reason of a write refused for a stale {@code If-Match} (412). */
+    static final String STALE_VERSION = "stale-version";
 
     private final Citizens citizens;
     private final PidAssigner pids;
@@ -45,10 +54,16 @@ public class ChangeCitizen {
     }
 
     /**
-     * Records a change of residence. The registration is made where the citizen goes to live (Law on Residence
-     * 2020 art. 22, 27), so the new place must be in the officer's area, wherever the citizen lived before.
+     * Records a change of residence, for a citizen of the officer's area only (by {@code citizen_area}: the
+     * current permanent residence, else the birth registration), wherever the new place is; a national agency
+     * records any. A move into the area from another province is therefore recorded by the origin's officers or
+     * a national agency, not by the destination (where the Law on Residence 2020 art. 22, 27 has it registered):
+     * otherwise an officer could pull any citizen into their area and then read and change their record. The
+     * citizen's row is locked first, so the area checked is the area acted on. Every attempt on an existing
+     * citizen — granted, refused for the area, a stale version (412), an unknown commune, a dead citizen — is
+     * appended to the citizen's access log (reference {@code residence-change}), and a refusal's row commits.
      */
-    @Transactional
+    @Transactional(noRollbackFor = {ApiProblem.class, OptimisticLockingFailureException.class})
     public Citizen changeResidence(
             Caller caller,
             String pid,
@@ -57,34 +72,53 @@ public class ChangeCitizen {
             String communeCode,
             String addressLine,
             LocalDate from) {
-        OfficerArea area = areas.of(caller);
-        String province = citizens.provinceOfCommune(communeCode)
-                .orElseThrow(() -> ApiProblem.badField(
-                        "invalid", "communeCode", "Không có xã/phường mã " + communeCode + " trong danh mục."));
-        areas.requirePlace(area, province, "communeCode", "Nơi cư trú mới (xã/phường " + communeCode + ")");
-        Citizen current = load(pid, expectedVersion);
-        if (current.status() != CitizenStatus.ALIVE) {
-            throw notAlive(current);
-        }
-        if (from.isAfter(LocalDate.now(clock))) {
-            throw ApiProblem.badField("invalid", "validFrom", "Ngày bắt đầu cư trú không được sau ngày hôm nay.");
-        }
-        Instant now = clock.instant();
-        Citizen updated = citizens.update(touch(current, now));
-        citizens.moveResidence(current.id(), kind, communeCode, addressLine, from, now);
         String field =
                 switch (kind) {
                     case PERMANENT -> "permanentResidence";
                     case TEMPORARY -> "temporaryResidence";
                     case CURRENT -> "currentResidence";
                 };
+        List<String> fields = List.of(field);
+        Optional<Citizen> found = citizens.lockByPid(pid);
+        OfficerArea area;
+        try {
+            area = areas.of(caller);
+        } catch (OfficerAreaRefused e) {
+            found.ifPresent(c -> areas.log(caller, pid, fields, RESIDENCE_CHANGE, AccessOutcome.DENIED, e.code()));
+            throw e;
+        }
+        Citizen current = found.orElseThrow(() -> notFound(pid));
+        areas.requireCitizen(caller, area, current.id(), pid, AccessAction.RECORD, fields, RESIDENCE_CHANGE);
+        try {
+            if (citizens.provinceOfCommune(communeCode).isEmpty()) {
+                throw ApiProblem.badField(
+                        "invalid", "communeCode", "Không có xã/phường mã " + communeCode + " trong danh mục.");
+            }
+            atVersion(current, expectedVersion);
+            if (current.status() != CitizenStatus.ALIVE) {
+                throw notAlive(current);
+            }
+            if (from.isAfter(LocalDate.now(clock))) {
+                throw ApiProblem.badField("invalid", "validFrom", "Ngày bắt đầu cư trú không được sau ngày hôm nay.");
+            }
+        } catch (ApiProblem e) {
+            areas.log(caller, pid, fields, RESIDENCE_CHANGE, AccessOutcome.DENIED, e.code());
+            throw e;
+        } catch (OptimisticLockingFailureException e) {
+            areas.log(caller, pid, fields, RESIDENCE_CHANGE, AccessOutcome.DENIED, STALE_VERSION);
+            throw e;
+        }
+        Instant now = clock.instant();
+        Citizen updated = citizens.update(touch(current, now));
+        citizens.moveResidence(current.id(), kind, communeCode, addressLine, from, now);
         events.publish(
                 CitizenEvents.Type.RESIDENCE_CHANGED,
                 updated.id(),
                 updated.pid().value(),
                 updated.version(),
-                List.of(field),
+                fields,
                 null);
+        areas.log(caller, pid, fields, RESIDENCE_CHANGE, AccessOutcome.GRANTED, null);
         return updated;
     }
 
@@ -179,7 +213,7 @@ public class ChangeCitizen {
     private static Citizen atVersion(Citizen current, int expectedVersion) {
         String pid = current.pid().value();
         if (current.version() != expectedVersion) {
-            throw new org.springframework.dao.OptimisticLockingFailureException(
+            throw new OptimisticLockingFailureException(
                     "citizen " + pid + " is at version " + current.version() + ", not " + expectedVersion);
         }
         return current;

@@ -129,15 +129,15 @@ class OfficerAreasIT extends RegistryIntegrationTest {
         refusedOutside(write(
                 HUE, pid, "corrections", "\"0\"", "{\"fullName\":\"Phạm Thu Hà\",\"reason\":\"Ghi sai họ tên\"}"));
         refusedOutside(write(HUE, pid, "corrections", "\"0\"", "{\"clear\":[\"homeTown\"],\"reason\":\"Ghi sai\"}"));
-        // a change of residence to a place outside Huế
+        // a change of residence, even into Huế: the citizen is not (yet) the Huế officer's to move
         refusedOutside(write(
                         HUE,
                         pid,
                         "residence-changes",
                         "\"0\"",
-                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"01-002\",\"addressLine\":\"5 Phan Đình Phùng\","
+                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"46-002\",\"addressLine\":\"5 Lê Lợi\","
                                 + "\"validFrom\":\"2026-01-20\"}")
-                .andExpect(jsonPath("$.errors[0].field").value("communeCode")));
+                .andExpect(jsonPath("$.errors[0].field").value("pid")));
 
         // a correction request the citizen filed: not in the Huế officer's queue, and not decidable by them
         String request = JsonPath.read(
@@ -196,10 +196,17 @@ class OfficerAreasIT extends RegistryIntegrationTest {
         });
         assertThat(denied)
                 .extracting(e -> e.get("reference"))
-                .containsExactly(null, "death", "correction", "correction", "correction-request", "correction-request");
+                .containsExactly(
+                        null,
+                        "death",
+                        "correction",
+                        "correction",
+                        "residence-change",
+                        "correction-request",
+                        "correction-request");
         mvc.perform(get("/api/registry/me/access-log").with(Tokens.citizen(pid)))
                 .andExpect(jsonPath("$[?(@.username == 'officer.hue' && @.outcome == 'DENIED')]", pid)
-                        .value(org.hamcrest.Matchers.hasSize(6)));
+                        .value(org.hamcrest.Matchers.hasSize(7)));
     }
 
     @Test
@@ -212,20 +219,32 @@ class OfficerAreasIT extends RegistryIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""));
 
-        // the Huế officer registers the move of a Hà Nội citizen to Huế (registered where the citizen goes)…
-        write(
-                        HUE,
-                        hanoi,
-                        "residence-changes",
-                        "\"1\"",
-                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"46-002\",\"addressLine\":\"10 Lê Lợi\","
-                                + "\"validFrom\":\"2026-02-10\"}")
+        // the Huế officer cannot pull a Hà Nội citizen into Huế (and then read and change their record)…
+        String moveToHue = "{\"kind\":\"PERMANENT\",\"communeCode\":\"46-002\",\"addressLine\":\"10 Lê Lợi\","
+                + "\"validFrom\":\"2026-02-10\"}";
+        refusedOutside(write(HUE, hanoi, "residence-changes", "\"1\"", moveToHue));
+        refusedOutside(
+                mvc.perform(get("/api/registry/citizens/{pid}/record", hanoi).with(HUE)));
+        // …a national agency records the move…
+        write(NATIONAL, hanoi, "residence-changes", "\"1\"", moveToHue)
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"2\""));
         // …and from then on the citizen is in Huế
         mvc.perform(get("/api/registry/citizens/{pid}/record", hanoi).with(HUE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.permanentResidence.provinceName").value("Huế"));
+        // the Huế officer records the citizen's move on to Hà Nội (the origin's officers may), and loses them
+        write(
+                        HUE,
+                        hanoi,
+                        "residence-changes",
+                        "\"2\"",
+                        "{\"kind\":\"PERMANENT\",\"communeCode\":\"01-001\",\"addressLine\":\"2 Hàng Bài\","
+                                + "\"validFrom\":\"2026-02-20\"}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""));
+        refusedOutside(
+                mvc.perform(get("/api/registry/citizens/{pid}/record", hanoi).with(HUE)));
 
         // a citizen of Huế who died (residences closed) stays in Huế: their last permanent residence
         String hue = register(NATIONAL, "Tôn Nữ Thị Hà", "46-001");
@@ -236,6 +255,34 @@ class OfficerAreasIT extends RegistryIntegrationTest {
                 mvc.perform(get("/api/registry/citizens/{pid}/record", saigon).with(HUE))
                         .andExpect(jsonPath("$.errors[0].reason")
                                 .value(containsString("Hồ Chí Minh (79) theo nơi thường trú cuối cùng"))));
+    }
+
+    @Test
+    void everyResidenceChangeAttemptIsInTheCitizensAccessLog() throws Exception {
+        String pid = register(NATIONAL, "Lý Thị Thu", "46-001");
+        String move = "{\"kind\":\"TEMPORARY\",\"communeCode\":\"46-002\",\"addressLine\":\"7 Hùng Vương\","
+                + "\"validFrom\":\"2026-02-01\"}";
+        // a stale version: 412, nothing changed, but the attempt is logged
+        write(HUE, pid, "residence-changes", "\"5\"", move).andExpect(status().isPreconditionFailed());
+        // an agency without an area
+        write(NO_AREA, pid, "residence-changes", "\"0\"", move)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("no-officer-area"));
+        // granted
+        write(HUE, pid, "residence-changes", "\"0\"", move)
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+
+        assertThat(log(pid).stream()
+                        .filter(e -> "residence-change".equals(e.get("reference")))
+                        .map(e -> e.get("username") + " " + e.get("outcome") + " " + e.get("reason") + " "
+                                + e.get("purpose_code")))
+                .containsExactly(
+                        "officer.hue DENIED stale-version civil-registration",
+                        "officer.k99 DENIED no-officer-area civil-registration",
+                        "officer.hue GRANTED null civil-registration");
+        assertThat(count("select count(*) from residence r join citizen c on c.id = r.citizen_id where c.pid = ?", pid))
+                .isEqualTo(2);
     }
 
     @Test
