@@ -202,6 +202,29 @@ final class JarComponent extends Component {
         env.put("EGOV_SMTP_HOST", config.env("EGOV_SMTP_HOST").orElse("localhost"));
         env.put("EGOV_SMTP_PORT", config.env("EGOV_SMTP_PORT").orElse(Integer.toString(config.port("smtp"))));
         env.put("SERVER_PORT", Integer.toString(port()));
+        if (name.equals("registry")) {
+            // access-log checkpoints are time-stamped by the platform's RFC 3161 service on the interchange, with
+            // the registry's client-credentials token (Keycloak client egov-registry, role integrator)
+            String interchange =
+                    config.env("EGOV_INTERCHANGE_URL").orElse("http://localhost:" + config.port("interchange"));
+            env.put(
+                    "EGOV_REGISTRY_TSA_URL",
+                    config.env("EGOV_REGISTRY_TSA_URL").orElse(interchange + "/api/interchange/timestamps"));
+            env.put(
+                    "EGOV_REGISTRY_TSA_CERTIFICATE",
+                    config.env("EGOV_REGISTRY_TSA_CERTIFICATE")
+                            .orElse(interchange + "/api/interchange/timestamps/certificate"));
+            env.put(
+                    "EGOV_REGISTRY_TSA_TOKEN_URI",
+                    config.env("EGOV_REGISTRY_TSA_TOKEN_URI")
+                            .orElse(env.get("EGOV_OIDC_ISSUER") + "/protocol/openid-connect/token"));
+            env.put(
+                    "EGOV_REGISTRY_TSA_CLIENT_ID",
+                    config.env("EGOV_REGISTRY_TSA_CLIENT_ID").orElse("egov-registry"));
+            env.put(
+                    "EGOV_REGISTRY_TSA_CLIENT_SECRET",
+                    config.env("EGOV_REGISTRY_TSA_CLIENT_SECRET").orElse("egov-registry-secret"));
+        }
         if (gateway) {
             env.put(
                     "EGOV_GATEWAY_CLIENT_ID",

@@ -39,7 +39,17 @@ class JarComponentTest {
                         entry("EGOV_OIDC_ISSUER", "http://localhost:8180/realms/egov"),
                         entry("EGOV_SMTP_HOST", "localhost"),
                         entry("EGOV_SMTP_PORT", "2525"),
-                        entry("SERVER_PORT", "8083"));
+                        entry("SERVER_PORT", "8083"),
+                        entry("EGOV_REGISTRY_TSA_URL", "http://localhost:8082/api/interchange/timestamps"),
+                        entry(
+                                "EGOV_REGISTRY_TSA_CERTIFICATE",
+                                "http://localhost:8082/api/interchange/timestamps/certificate"),
+                        entry(
+                                "EGOV_REGISTRY_TSA_TOKEN_URI",
+                                "http://localhost:8180/realms/egov/protocol/openid-connect/token"),
+                        entry("EGOV_REGISTRY_TSA_CLIENT_ID", "egov-registry"));
+        assertThat(JarComponent.service("portal", config(Map.of())).environment())
+                .doesNotContainKey("EGOV_REGISTRY_TSA_URL");
     }
 
     @Test
