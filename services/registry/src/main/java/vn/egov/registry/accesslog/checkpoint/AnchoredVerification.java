@@ -1,5 +1,7 @@
 package vn.egov.registry.accesslog.checkpoint;
 
+import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -7,6 +9,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.egov.platform.web.ApiProblem;
@@ -20,7 +29,9 @@ import vn.egov.registry.accesslog.ChainReport;
  * the database (from the Kafka topic, a file copy, another organisation). Each checkpoint must be well formed and
  * carry a valid signature by one of the registry's published checkpoint keys, else the request is refused and
  * nothing is checked; then every chain is recomputed and, at each anchored sequence, must hold exactly the anchored
- * hash. The report names the first broken link or the first anchor the log disagrees with.
+ * hash. The report names the first broken link or the first anchor the log disagrees with, and tells for each
+ * checkpoint whether an RFC 3161 time-stamp vouches for it (a token over another text, or not signed by the configured
+ * TSA, is refused like a bad signature).
  */
 @Component
 public class AnchoredVerification {
@@ -32,10 +43,12 @@ public class AnchoredVerification {
 
     private final AccessLog accessLog;
     private final CheckpointKeys keys;
+    private final TimestampClient tsa;
 
-    public AnchoredVerification(AccessLog accessLog, CheckpointKeys keys) {
+    public AnchoredVerification(AccessLog accessLog, CheckpointKeys keys, TimestampClient tsa) {
         this.accessLog = accessLog;
         this.keys = keys;
+        this.tsa = tsa;
     }
 
     public ChainReport verify(List<Checkpoint> checkpoints) {
@@ -76,6 +89,11 @@ public class AnchoredVerification {
                         at + ".hash", "Trường hash không phải SHA-256 của nội dung đã ký của điểm kiểm tra."));
             }
         }
+        List<ChainReport.Timestamp> timestamps = new ArrayList<>();
+        boolean signed = forged.isEmpty();
+        for (int i = 0; i < checkpoints.size() && signed; i++) {
+            timestamps.add(timestamp("checkpoints[" + i + "]", checkpoints.get(i), forged));
+        }
         if (!forged.isEmpty()) {
             throw new ApiProblem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
@@ -89,7 +107,53 @@ public class AnchoredVerification {
                 anchors.add(new Anchor(head.chain(), head.seq(), HexFormat.of().parseHex(head.hash()), c.number()));
             }
         }
-        return accessLog.verify(anchors);
+        return accessLog.verify(anchors).withTimestamps(timestamps);
+    }
+
+    /**
+     * Checks a checkpoint's RFC 3161 token: its imprint must be SHA-256 of the checkpoint's signed text and its
+     * signature valid by the configured TSA certificate; a token that fails either is a forgery (added to {@code
+     * forged}); a valid one reports the time it states.
+     */
+    private ChainReport.Timestamp timestamp(String at, Checkpoint c, List<FieldProblem> forged) {
+        if (c.timestampToken() == null) {
+            return new ChainReport.Timestamp(c.number(), "not-timestamped", null, null);
+        }
+        TimeStampToken token;
+        try {
+            token = new TimeStampToken(new CMSSignedData(Base64.getDecoder().decode(c.timestampToken())));
+        } catch (IllegalArgumentException | CMSException | TSPException | IOException e) {
+            forged.add(new FieldProblem(at + ".timestampToken", "Không đọc được dấu thời gian RFC 3161 (base64 DER)."));
+            return null;
+        }
+        var info = token.getTimeStampInfo();
+        if (!NISTObjectIdentifiers.id_sha256.equals(info.getMessageImprintAlgOID())
+                || !MessageDigest.isEqual(info.getMessageImprintDigest(), Checkpoint.sha256(c.canonical()))) {
+            forged.add(new FieldProblem(
+                    at + ".timestampToken",
+                    "Dấu thời gian không cấp cho điểm kiểm tra số " + c.number()
+                            + ": giá trị băm trong dấu thời gian khác SHA-256 của nội dung đã ký."));
+            return null;
+        }
+        var certificate = tsa.certificate();
+        if (certificate.isEmpty()) {
+            return new ChainReport.Timestamp(
+                    c.number(), "tsa-certificate-unknown", info.getGenTime().toInstant(), null);
+        }
+        try {
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.get()));
+        } catch (TSPException | OperatorCreationException | RuntimeException e) {
+            forged.add(new FieldProblem(
+                    at + ".timestampToken",
+                    "Chữ ký của dấu thời gian trên điểm kiểm tra số " + c.number()
+                            + " không hợp lệ với chứng thư của đơn vị cấp dấu thời gian đã cấu hình."));
+            return null;
+        }
+        return new ChainReport.Timestamp(
+                c.number(),
+                "verified",
+                info.getGenTime().toInstant(),
+                certificate.get().getSubjectX500Principal().getName());
     }
 
     private static List<FieldProblem> wellFormed(String at, Checkpoint c) {

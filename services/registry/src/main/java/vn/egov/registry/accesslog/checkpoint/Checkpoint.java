@@ -27,6 +27,11 @@ import java.util.List;
  * {@code hash} is SHA-256 of that text, {@code signature} the Ed25519 signature of it (base64, 64 bytes), {@code
  * keyId} the id of the signing key among the published keys ({@code GET /api/registry/access-log/checkpoint-key}).
  * Chains not listed were at their genesis (no entry) when the checkpoint was taken.
+ *
+ * <p>{@code timestampToken}, when present, is an RFC 3161 TimeStampToken (DER, base64) from a time-stamping authority
+ * over {@code hash} (SHA-256 imprint), so the time no longer rests on the registry's word alone; {@code timestampedAt}
+ * repeats the time the token states. Both are null when the checkpoint could not be time-stamped; they are not part
+ * of the signed text.
  */
 public record Checkpoint(
         Long number,
@@ -36,7 +41,22 @@ public record Checkpoint(
         String hash,
         String algorithm,
         Long keyId,
-        String signature) {
+        String signature,
+        String timestampToken,
+        Instant timestampedAt) {
+
+    /** A checkpoint without a time-stamp. */
+    public Checkpoint(
+            Long number,
+            Instant createdAt,
+            String previousHash,
+            List<Head> heads,
+            String hash,
+            String algorithm,
+            Long keyId,
+            String signature) {
+        this(number, createdAt, previousHash, heads, hash, algorithm, keyId, signature, null, null);
+    }
 
     /** First line of the canonical form: names the format and its version. */
     public static final String FORMAT = "vn.egov.registry.access-log.checkpoint.v1";

@@ -1,8 +1,10 @@
 package vn.egov.registry.accesslog.checkpoint;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +34,11 @@ import vn.egov.platform.outbox.Outbox;
 
 /**
  * Takes signed checkpoints of the access log ({@link Checkpoint}): reads every chain head in one statement, links to
- * the previous checkpoint, signs with the primary checkpoint key, stores the checkpoint ({@code
- * access_log_checkpoint}, append-only) and, in the same transaction, appends it to the platform's outbox for the
- * topic {@code registry.access-log.v1}; after the commit it also writes it as a file when a directory is configured.
+ * the previous checkpoint, signs with the primary checkpoint key, has its hash time-stamped by the configured RFC 3161
+ * authority when there is one ({@link TimestampClient}; without an answer the checkpoint goes on untimestamped),
+ * stores the checkpoint ({@code access_log_checkpoint}, append-only) and, in the same transaction, appends it to the
+ * platform's outbox for the topic {@code registry.access-log.v1}; after the commit it also writes it as a file when a
+ * directory is configured.
  * Takes are serialised by a transaction-scoped advisory lock, so two concurrent takes give two consecutive,
  * correctly linked checkpoints.
  */
@@ -53,6 +58,8 @@ public class Checkpoints {
 
     private final JdbcClient jdbc;
     private final CheckpointKeys keys;
+    private final TimestampClient tsa;
+    private final Counter untimestamped;
     private final Outbox outbox;
     private final Clock clock;
     private final String topic;
@@ -62,6 +69,7 @@ public class Checkpoints {
     public Checkpoints(
             JdbcClient jdbc,
             CheckpointKeys keys,
+            TimestampClient tsa,
             Outbox outbox,
             Clock clock,
             MeterRegistry meters,
@@ -69,6 +77,10 @@ public class Checkpoints {
             @Value("${egov.registry.access-log.checkpoint.directory:}") String directory) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.tsa = tsa;
+        this.untimestamped = Counter.builder("egov.registry.access.log.checkpoint.untimestamped")
+                .description("Checkpoints taken without a time-stamp because the TSA could not give one")
+                .register(meters);
         this.outbox = outbox;
         this.clock = clock;
         this.topic = topic;
@@ -119,6 +131,10 @@ public class Checkpoints {
         byte[] canonical = unsigned.canonical();
         byte[] hash = Checkpoint.sha256(canonical);
         byte[] signature = keys.sign(canonical);
+        TimeStampToken token = timestamp(number, hash);
+        Instant timestampedAt =
+                token == null ? null : token.getTimeStampInfo().getGenTime().toInstant();
+        String tokenBase64 = token == null ? null : Base64.getEncoder().encodeToString(encoded(token));
         var checkpoint = new Checkpoint(
                 number,
                 now,
@@ -127,9 +143,11 @@ public class Checkpoints {
                 HexFormat.of().formatHex(hash),
                 Checkpoint.ALGORITHM,
                 keys.primaryKeyId(),
-                Base64.getEncoder().encodeToString(signature));
+                Base64.getEncoder().encodeToString(signature),
+                tokenBase64,
+                timestampedAt);
         jdbc.sql("insert into access_log_checkpoint (number, created_at, previous_hash, body, hash, key_id,"
-                        + " signature) values (?, ?, ?, ?, ?, ?, ?)")
+                        + " signature, timestamp_token, timestamped_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         number,
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
@@ -137,7 +155,9 @@ public class Checkpoints {
                         new String(canonical, StandardCharsets.US_ASCII),
                         hash,
                         keys.primaryKeyId(),
-                        signature)
+                        signature,
+                        token == null ? null : encoded(token),
+                        timestampedAt == null ? null : OffsetDateTime.ofInstant(timestampedAt, ZoneOffset.UTC))
                 .update();
         Map<String, Object> data = data(checkpoint);
         outbox.append(topic, TYPE, String.valueOf(number), KEY, data);
@@ -160,7 +180,38 @@ public class Checkpoints {
         data.put("algorithm", c.algorithm());
         data.put("keyId", c.keyId());
         data.put("signature", c.signature());
+        data.put("timestampToken", c.timestampToken());
+        data.put(
+                "timestampedAt",
+                c.timestampedAt() == null ? null : c.timestampedAt().toString());
         return data;
+    }
+
+    /**
+     * A time-stamp over the checkpoint's hash, or null when no TSA is configured or it gives none in time: the
+     * checkpoint is taken, signed and published all the same (never lost for want of a time-stamp), marked as not
+     * time-stamped; the next checkpoint asks again, and its token, over a text that holds this checkpoint's hash,
+     * bounds when this one existed.
+     */
+    private TimeStampToken timestamp(long number, byte[] hash) {
+        if (!tsa.enabled()) {
+            return null;
+        }
+        try {
+            return tsa.timestamp(hash);
+        } catch (TimestampClient.Unavailable e) {
+            untimestamped.increment();
+            log.warn("access-log checkpoint {} is not time-stamped: {}", number, e.getMessage());
+            return null;
+        }
+    }
+
+    private static byte[] encoded(TimeStampToken token) {
+        try {
+            return token.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many checkpoints are stored. */
