@@ -237,10 +237,15 @@ public class Citizens {
                 .optional();
     }
 
-    public Optional<UUID> householdIdByNumber(String number) {
-        return jdbc.sql("select id from household where number = ?")
+    /** A household found by number, and the province of its commune. */
+    public record HouseholdPlace(UUID id, String provinceCode) {}
+
+    public Optional<HouseholdPlace> householdByNumber(String number) {
+        return jdbc.sql("""
+                        select h.id, m.province_code from household h join commune m on m.code = h.commune_code
+                        where h.number = ?""")
                 .param(number)
-                .query(UUID.class)
+                .query((rs, i) -> new HouseholdPlace(rs.getObject("id", UUID.class), rs.getString("province_code")))
                 .optional();
     }
 

@@ -23,7 +23,9 @@ import vn.egov.registry.pid.Sex;
  * province where the birth is registered), stores the citizen with their permanent residence and household
  * membership, and publishes {@code registered} through the outbox, all in one transaction. The officer's agency
  * must serve the province of the registering commune and of the declared permanent residence ({@link
- * OfficerAreas}); else 403 and nothing is stored.
+ * OfficerAreas}); else 403 and nothing is stored. A household the newborn joins must be in the area too: one
+ * outside it is answered like an unknown number (400 on {@code household.number}), so the desk cannot be used to
+ * learn which household numbers exist elsewhere.
  */
 @Service
 public class RegisterBirth {
@@ -94,9 +96,17 @@ public class RegisterBirth {
         }
         UUID householdId = null;
         if (d.householdNumber() != null) {
-            householdId = citizens.householdIdByNumber(d.householdNumber()).orElse(null);
+            // a household outside the area answers like an unknown number: the answer tells nothing about which
+            // numbers exist elsewhere
+            householdId = citizens.householdByNumber(d.householdNumber())
+                    .filter(h -> area.covers(h.provinceCode()))
+                    .map(Citizens.HouseholdPlace::id)
+                    .orElse(null);
             if (householdId == null) {
-                problems.add(new FieldProblem("household.number", "Không có hộ số " + d.householdNumber() + "."));
+                problems.add(new FieldProblem(
+                        "household.number",
+                        "Không có hộ số " + d.householdNumber()
+                                + (area.national() ? "." : " trong địa bàn của cơ quan " + area.agencyCode() + ".")));
             }
         }
         if (!problems.isEmpty()) {

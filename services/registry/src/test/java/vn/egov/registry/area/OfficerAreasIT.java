@@ -2,6 +2,7 @@ package vn.egov.registry.area;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -114,15 +115,55 @@ class OfficerAreasIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void aNewbornJoinsOnlyAHouseholdOfTheArea_andAnotherAreasHouseholdAnswersLikeAnUnknownNumber() throws Exception {
+        jdbc.sql("""
+                        insert into household (id, number, commune_code, address_line, created_at) values
+                        (gen_random_uuid(), 'HK4600000001', '46-001', '4 Lê Lợi', now()),
+                        (gen_random_uuid(), 'HK0100000001', '01-001', '9 Hàng Bài', now())""").update();
+        String withHousehold = """
+                {"fullName":"%s","dateOfBirth":"2026-01-20","sex":"MALE","birthRegistrationCommune":"46-001",
+                 "ethnicCode":"01","mother":{"name":"Trần Thị Mai"},"household":{"number":"%s","relationship":"CHILD"},
+                 "permanentResidence":{"communeCode":"46-001","addressLine":"4 Lê Lợi"}}""";
+        long citizens = count("select count(*) from citizen");
+
+        String hanoi = registerBirth(HUE, withHousehold.formatted("Lê Văn Tùng", "HK0100000001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("household.number"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String unknown = registerBirth(HUE, withHousehold.formatted("Lê Văn Tùng", "HK9900000009"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // the same answer, but for the number itself
+        assertThat(hanoi.replace("HK0100000001", "HK9900000009")).isEqualTo(unknown);
+        assertThat(count("select count(*) from citizen")).isEqualTo(citizens);
+
+        // a household of Huế: the newborn joins it
+        String pid = JsonPath.read(
+                registerBirth(HUE, withHousehold.formatted("Lê Văn Tùng", "HK4600000001"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.pid");
+        mvc.perform(get("/api/registry/citizens/{pid}/record", pid).with(HUE))
+                .andExpect(jsonPath("$.household.number").value("HK4600000001"));
+    }
+
+    @Test
     void anOfficerIsRefusedForACitizenOfAnotherProvince_nothingChanges_andTheCitizenSeesTheAttempt() throws Exception {
         String pid = register(NATIONAL, "Phạm Thu Trang", "01-001");
 
         // the whole record: refused, and the refusal is in the citizen's access log
-        refusedOutside(mvc.perform(
-                        get("/api/registry/citizens/{pid}/record", pid).with(HUE))
-                .andExpect(jsonPath("$.fullName").doesNotExist())
-                .andExpect(jsonPath("$.errors[0].field").value("pid"))
-                .andExpect(jsonPath("$.errors[0].reason").value(containsString("Hà Nội (01) theo nơi thường trú"))));
+        refusedOutside(
+                mvc.perform(get("/api/registry/citizens/{pid}/record", pid).with(HUE))
+                        .andExpect(jsonPath("$.fullName").doesNotExist())
+                        .andExpect(jsonPath("$.errors[0].field").value("pid"))
+                        .andExpect(jsonPath("$.errors[0].reason").value(not(containsString("Hà Nội"))))
+                        .andExpect(jsonPath("$.detail").value(not(containsString("Hà Nội")))));
 
         // every life event and a correction: refused
         refusedOutside(write(HUE, pid, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-01\"}"));
@@ -253,8 +294,62 @@ class OfficerAreasIT extends RegistryIntegrationTest {
                 .andExpect(status().isOk());
         refusedOutside(
                 mvc.perform(get("/api/registry/citizens/{pid}/record", saigon).with(HUE))
-                        .andExpect(jsonPath("$.errors[0].reason")
-                                .value(containsString("Hồ Chí Minh (79) theo nơi thường trú cuối cùng"))));
+                        .andExpect(jsonPath("$.detail").value(not(containsString("Hồ Chí Minh")))));
+        // the auditor sees what the refusal rested on: the last permanent residence
+        assertThat(log(saigon))
+                .filteredOn(e -> "officer.hue".equals(e.get("username")))
+                .extracting(e -> e.get("outcome") + " " + e.get("reason") + " " + e.get("fields"))
+                .containsExactly("DENIED outside-officer-area {permanentResidence}");
+    }
+
+    /** A request about a number. */
+    interface Probe {
+        ResultActions apply(String pid) throws Exception;
+    }
+
+    @Test
+    void aProvincialOfficerGetsTheSameAnswerForAnUnknownNumberAsForACitizenOfAnotherProvince() throws Exception {
+        String hanoi = register(NATIONAL, "Vũ Đức Đam", "01-002");
+        String unknown = "001099999997";
+        assertThat(count("select count(*) from citizen where pid = ?", unknown)).isZero();
+        String move = "{\"kind\":\"PERMANENT\",\"communeCode\":\"46-002\",\"addressLine\":\"10 Lê Lợi\","
+                + "\"validFrom\":\"2026-02-10\"}";
+        List<Probe> probes = List.of(
+                pid -> mvc.perform(
+                        get("/api/registry/citizens/{pid}/record", pid).with(HUE)),
+                pid -> write(HUE, pid, "death", "\"0\"", "{\"dateOfDeath\":\"2026-02-01\"}"),
+                pid -> write(HUE, pid, "corrections", "\"0\"", "{\"homeTown\":\"Huế\",\"reason\":\"Ghi sai\"}"),
+                pid -> write(HUE, pid, "residence-changes", "\"0\"", move),
+                // a wrong version is not a probe either: the area comes first
+                pid -> write(HUE, pid, "residence-changes", "\"7\"", move));
+        for (var probe : probes) {
+            String existing = probe.apply(hanoi)
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("outside-officer-area"))
+                    .andExpect(jsonPath("$.errors[0].field").value("pid"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String missing = probe.apply(unknown)
+                    .andExpect(status().isForbidden())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(existing.replace(hanoi, unknown)).isEqualTo(missing);
+            assertThat(existing).doesNotContain("Hà Nội");
+        }
+        // a national agency is told the number is unknown
+        mvc.perform(get("/api/registry/citizens/{pid}/record", unknown).with(NATIONAL))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("citizen-not-found"));
+        write(NATIONAL, unknown, "residence-changes", "\"0\"", move).andExpect(status().isNotFound());
+        // nothing changed for the citizen, and each refusal is in their access log
+        mvc.perform(get("/api/registry/citizens/{pid}/record", hanoi).with(NATIONAL))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.permanentResidence.communeCode").value("01-002"));
+        assertThat(log(hanoi))
+                .filteredOn(e -> "officer.hue".equals(e.get("username")))
+                .hasSize(probes.size());
     }
 
     @Test
