@@ -125,15 +125,19 @@ public class DevelopmentCaRevocation {
                 && current.until().isAfter(now)) {
             return current.der();
         }
-        byte[] der = responder()
-                .crl(
-                        revocations.all(),
-                        now,
-                        now.plus(properties.crlValidity()),
-                        BigInteger.valueOf(now.toEpochMilli()));
+        byte[] der = responder().crl(revocations.all(), now, now.plus(properties.crlValidity()), nextCrlNumber());
         published =
                 new PublishedCrl(der, version, now.plus(properties.crlValidity().dividedBy(2)));
         return der;
+    }
+
+    /**
+     * The next CRL number (RFC 5280 §5.2.3: monotonically increasing for the CA), from the database sequence shared by
+     * every replica, not from a replica's clock.
+     */
+    private BigInteger nextCrlNumber() {
+        Long next = jdbc.queryForObject("SELECT nextval('crl_number')", Long.class);
+        return BigInteger.valueOf(next);
     }
 
     /** The DER OCSP response to a DER OCSP request about certificates of the development CA. */

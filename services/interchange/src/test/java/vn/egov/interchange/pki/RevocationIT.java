@@ -24,6 +24,8 @@ import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CRLHolder;
@@ -257,6 +260,42 @@ class RevocationIT extends InterchangeIT {
         assertThat(holder.getRevokedCertificate(hue.certificate().getSerialNumber()))
                 .isNotNull();
         assertThat(holder.getExtension(Extension.cRLNumber)).isNotNull();
+    }
+
+    @Autowired
+    DevelopmentCaStore caStore;
+
+    @Autowired
+    Revocations revocations;
+
+    @Autowired
+    PkiProperties pkiProperties;
+
+    @Autowired
+    Clock clock;
+
+    static BigInteger crlNumber(byte[] der) throws Exception {
+        return CRLNumber.getInstance(
+                        new X509CRLHolder(der).getExtension(Extension.cRLNumber).getParsedValue())
+                .getCRLNumber();
+    }
+
+    @Test
+    void crlNumbersIncreaseWhicheverReplicaMakesTheCrl() throws Exception {
+        // two replicas of the service, the second one's clock ten minutes behind
+        var replica = new DevelopmentCaRevocation(caStore, revocations, pkiProperties, clock, jdbc);
+        var behind = new DevelopmentCaRevocation(
+                caStore, revocations, pkiProperties, Clock.offset(clock, Duration.ofMinutes(-10)), jdbc);
+        BigInteger first = crlNumber(replica.crl());
+        BigInteger second = crlNumber(behind.crl());
+        assertThat(second).isGreaterThan(first);
+        // after a revocation the service's own CRL is made again, with a larger number still
+        Signer moc = Signer.issue(mvc, MOC);
+        revoke(serial(moc), "superseded", Tokens.admin()).andExpect(status().isCreated());
+        BigInteger third = crlNumber(crl());
+        assertThat(third).isGreaterThan(second);
+        // above the clock-based numbers CRLs had before (milliseconds since 1970)
+        assertThat(first).isGreaterThan(BigInteger.valueOf(clock.millis()));
     }
 
     byte[] crl() throws Exception {
