@@ -23,7 +23,8 @@ import vn.egov.registry.accesslog.AccessOutcome;
  * ({@link OfficerAreaProperties}). A citizen's province is given by the database function {@code citizen_area}
  * (migration V8): the open permanent residence, else the latest one, else the province of birth registration.
  * Refusals are {@link OfficerAreaRefused} (403); refusals about an existing citizen are written to that citizen's
- * access log, since the answer tells which province the citizen belongs to.
+ * access log. For a provincial officer a citizen outside the area and a number no one holds get the same answer
+ * ({@link #notInArea}); national agencies get 404 for an unknown number.
  */
 @Service
 @EnableConfigurationProperties(OfficerAreaProperties.class)
@@ -137,9 +138,10 @@ public class OfficerAreas {
 
     /**
      * Refuses an officer acting on a citizen outside their area (citizen id null: not found by the caller, so in
-     * no province). The refusal is appended to the citizen's access log ({@code action}, the purpose
-     * civil-registration, {@code fields}, or when empty the field the province rests on, {@code reference}) in
-     * the caller's transaction, which must let it commit.
+     * no province). The answer is {@link #notInArea} — the same for a number no one holds, so it tells neither
+     * whether the citizen exists nor where they belong. The refusal is appended to the citizen's access log
+     * ({@code action}, the purpose civil-registration, {@code fields}, or when empty the field the province rests
+     * on — the detail an auditor needs —, {@code reference}) in the caller's transaction, which must let it commit.
      */
     public void requireCitizen(
             Caller caller,
@@ -156,11 +158,6 @@ public class OfficerAreas {
         if (citizenArea.isPresent() && area.covers(citizenArea.get().provinceCode())) {
             return;
         }
-        String reason = citizenArea
-                .map(a -> "Công dân thuộc " + province(a.provinceCode()) + " " + a.basis.text + ", ngoài địa bàn của cơ"
-                        + " quan " + area.agencyCode() + " (" + describe(area) + ").")
-                .orElse("Không xác định được tỉnh, thành phố của công dân (chưa có nơi thường trú, nơi đăng ký khai"
-                        + " sinh); chỉ cơ quan có phạm vi toàn quốc được thực hiện.");
         List<String> logged =
                 fields.isEmpty() ? citizenArea.map(a -> List.of(a.basis.field)).orElse(List.of()) : fields;
         log.append(
@@ -172,10 +169,20 @@ public class OfficerAreas {
                 reference,
                 AccessOutcome.DENIED,
                 OfficerAreaRefused.OUTSIDE);
-        throw new OfficerAreaRefused(
+        throw notInArea(area, pid);
+    }
+
+    /**
+     * The refusal of a provincial officer for a number that is not a citizen of their area: 403 {@code
+     * outside-officer-area}, word for word the same whether the number is unknown or held by a citizen of another
+     * province (whose province is not named), so the officer desk cannot be used to learn who exists or where.
+     */
+    public OfficerAreaRefused notInArea(OfficerArea area, String pid) {
+        String reason = "Không có công dân mang số định danh này trong địa bàn của cơ quan " + area.agencyCode() + " ("
+                + describe(area) + ").";
+        return new OfficerAreaRefused(
                 OfficerAreaRefused.OUTSIDE,
-                "Công dân " + pid + " không thuộc địa bàn của cơ quan " + area.agencyCode() + ". " + reason
-                        + " Không có gì thay đổi.",
+                "Số định danh " + pid + ": " + reason + " Không có gì thay đổi.",
                 List.of(new FieldProblem("pid", reason)));
     }
 

@@ -87,7 +87,7 @@ public class ChangeCitizen {
             found.ifPresent(c -> areas.log(caller, pid, fields, RESIDENCE_CHANGE, AccessOutcome.DENIED, e.code()));
             throw e;
         }
-        Citizen current = found.orElseThrow(() -> notFound(pid));
+        Citizen current = found.orElseThrow(() -> notFound(area, pid));
         areas.requireCitizen(caller, area, current.id(), pid, AccessAction.RECORD, fields, RESIDENCE_CHANGE);
         try {
             if (citizens.provinceOfCommune(communeCode).isEmpty()) {
@@ -201,13 +201,9 @@ public class ChangeCitizen {
     /** The citizen, if in the caller's area (else 403, logged with {@code reference}) and at that version. */
     private Citizen loadInArea(Caller caller, String pid, int expectedVersion, String reference) {
         OfficerArea area = areas.of(caller);
-        Citizen current = citizens.findByPid(pid).orElseThrow(() -> notFound(pid));
+        Citizen current = citizens.findByPid(pid).orElseThrow(() -> notFound(area, pid));
         areas.requireCitizen(caller, area, current.id(), pid, AccessAction.RECORD, List.of(), reference);
         return atVersion(current, expectedVersion);
-    }
-
-    private Citizen load(String pid, int expectedVersion) {
-        return atVersion(citizens.findByPid(pid).orElseThrow(() -> notFound(pid)), expectedVersion);
     }
 
     private static Citizen atVersion(Citizen current, int expectedVersion) {
@@ -221,6 +217,14 @@ public class ChangeCitizen {
 
     private static Citizen touch(Citizen c, Instant now) {
         return c.corrected(Citizen.Correction.NONE, null, now);
+    }
+
+    /**
+     * An unknown number: 404 for a national agency; for a provincial officer the same 403 as for a citizen of
+     * another province, so that neither answer tells whether the number exists.
+     */
+    private ApiProblem notFound(OfficerArea area, String pid) {
+        return area.national() ? notFound(pid) : areas.notInArea(area, pid);
     }
 
     static ApiProblem notFound(String pid) {

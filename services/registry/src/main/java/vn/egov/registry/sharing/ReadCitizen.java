@@ -33,7 +33,8 @@ import vn.egov.registry.pid.PersonalIdNumber;
  *   <li>{@link #forPurpose}: a client or agency under a data-sharing agreement, or the portal under the citizen's
  *       consent for one dossier ({@code portal-prefill}); exactly the agreed fields.
  *   <li>{@link #record}: an officer of civil registration, the whole record with its version, for a citizen of
- *       the officer's area ({@link OfficerAreas}); an officer outside it reads through an agreement instead.
+ *       the officer's area ({@link OfficerAreas}); an officer outside it reads through an agreement instead. A
+ *       provincial officer gets the same 403 for an unknown number as for a citizen of another province.
  *   <li>{@link #own}: the citizen's own record.
  * </ul>
  */
@@ -196,7 +197,8 @@ public class ReadCitizen {
                     null,
                     AccessOutcome.NOT_FOUND,
                     null);
-            throw notFound(pid);
+            // a provincial officer gets the answer they get for a citizen of another province
+            throw area.national() ? notFound(pid) : areas.notInArea(area, pid);
         }
         areas.requireCitizen(caller, area, citizen.get().id(), pid, AccessAction.RECORD, all, null);
         log.append(

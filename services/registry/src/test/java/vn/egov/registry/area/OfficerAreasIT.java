@@ -295,11 +295,14 @@ class OfficerAreasIT extends RegistryIntegrationTest {
         refusedOutside(
                 mvc.perform(get("/api/registry/citizens/{pid}/record", saigon).with(HUE))
                         .andExpect(jsonPath("$.detail").value(not(containsString("Hồ Chí Minh")))));
-        // the auditor sees what the refusal rested on: the last permanent residence
+        // a refused correction: the auditor sees what the refusal rested on (the last permanent residence)
+        refusedOutside(write(HUE, saigon, "corrections", "\"1\"", "{\"otherNames\":\"Vân\",\"reason\":\"x\"}"));
         assertThat(log(saigon))
                 .filteredOn(e -> "officer.hue".equals(e.get("username")))
-                .extracting(e -> e.get("outcome") + " " + e.get("reason") + " " + e.get("fields"))
-                .containsExactly("DENIED outside-officer-area {permanentResidence}");
+                .extracting(e ->
+                        e.get("outcome") + " " + e.get("reason") + " " + e.get("reference") + " " + e.get("fields"))
+                .last()
+                .isEqualTo("DENIED outside-officer-area correction permanentResidence");
     }
 
     /** A request about a number. */
