@@ -3,6 +3,7 @@ package vn.egov.registry.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -152,6 +153,14 @@ class CorrectionClearingIT extends RegistryIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("unknown-field"))
                 .andExpect(jsonPath("$.errors[0].field").value("clear"));
+        // a null or empty name in the list: 400 naming the element, not a server error
+        correct(pid, "\"0\"", "{\"clear\":[null],\"reason\":\"x\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("clear[0]"));
+        correct(pid, "\"0\"", "{\"clear\":[\"religion\",\" \"],\"reason\":\"x\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("clear[1]"));
         correct(pid, "\"0\"", "{\"religion\":\"Công giáo\",\"clear\":[\"religion\"],\"reason\":\"x\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid"))

@@ -120,7 +120,7 @@ final class LifeEventRequests {
             @Valid RelativeInput representative,
             CitizenStatus status,
 
-            @Size(max = 20) List<String> clear,
+            @Size(max = 20) List<@NotBlank(message = "Tên trường cần xóa không được để trống.") String> clear,
 
             @NotBlank(message = "Lý do điều chỉnh là bắt buộc.") @Size(max = 500)
             String reason) {}
