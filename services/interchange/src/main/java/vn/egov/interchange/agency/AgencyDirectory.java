@@ -196,7 +196,10 @@ public class AgencyDirectory {
         return Agency.AgencyCertificate.of(x509);
     }
 
-    /** 422 naming certificatePem when the certificate does not chain to a trust anchor or is revoked. */
+    /**
+     * 422 naming certificatePem when the certificate does not chain to a trust anchor, is revoked, or is not for
+     * signing (a CA certificate, a key usage without digitalSignature and nonRepudiation).
+     */
     private void trusted(Agency.AgencyCertificate certificate) {
         try {
             trust.check(certificate.x509(), clock.instant());
@@ -206,6 +209,7 @@ public class AgencyDirectory {
                         case UNTRUSTED -> "certificate-untrusted";
                         case REVOKED -> "certificate-revoked";
                         case UNDETERMINED -> "revocation-unavailable";
+                        case NOT_FOR_SIGNING -> "certificate-not-for-signing";
                     };
             HttpStatus status = e.kind() == CertificateTrustException.Kind.UNDETERMINED
                     ? HttpStatus.SERVICE_UNAVAILABLE

@@ -66,10 +66,12 @@ public class CertificateTrust {
     /**
      * Chain and revocation status at {@code at}.
      *
-     * @throws CertificateTrustException UNTRUSTED, REVOKED (with the time), or UNDETERMINED (hard-fail)
+     * @throws CertificateTrustException NOT_FOR_SIGNING, UNTRUSTED, REVOKED (with the time), or UNDETERMINED
+     *     (hard-fail)
      */
     public Chain check(X509Certificate certificate, Instant at) {
         Chain chain = chain(certificate, at);
+        checkSigningUse(certificate);
         DevelopmentCa dev = developmentCa == null ? null : developmentCa.get();
         if (dev != null
                 && chain.anchor().equals(dev.certificate())
@@ -85,6 +87,30 @@ public class CertificateTrust {
             online.check(chain.result().getCertPath(), chain.result().getTrustAnchor(), at);
         }
         return chain;
+    }
+
+    /**
+     * An agency's signing certificate is an end entity's (basicConstraints without CA=true) and, when it has the
+     * KeyUsage extension, allows {@code digitalSignature} or {@code nonRepudiation} (RFC 5280 §4.2.1.3, §4.2.1.9). PKIX
+     * path validation checks neither for the certificate at the end of the path.
+     *
+     * @throws CertificateTrustException NOT_FOR_SIGNING
+     */
+    public static void checkSigningUse(X509Certificate certificate) {
+        String subject = certificate.getSubjectX500Principal().getName();
+        if (certificate.getBasicConstraints() >= 0) {
+            throw new CertificateTrustException(
+                    CertificateTrustException.Kind.NOT_FOR_SIGNING,
+                    "Chứng thư số \"" + subject + "\" là chứng thư của tổ chức cung cấp dịch vụ chứng thực (CA=true),"
+                            + " không dùng làm chứng thư ký số của cơ quan.");
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !(usage[0] || (usage.length > 1 && usage[1]))) {
+            throw new CertificateTrustException(
+                    CertificateTrustException.Kind.NOT_FOR_SIGNING,
+                    "Chứng thư số \"" + subject + "\" không cho phép ký số: mục đích sử dụng khóa (keyUsage) không có"
+                            + " digitalSignature hay nonRepudiation.");
+        }
     }
 
     /**

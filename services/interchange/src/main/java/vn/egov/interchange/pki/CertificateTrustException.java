@@ -2,7 +2,10 @@ package vn.egov.interchange.pki;
 
 import java.time.Instant;
 
-/** Why a certificate is not trusted now: no chain to an anchor, revoked, or its revocation status is unknown. */
+/**
+ * Why a certificate is not trusted now: no chain to an anchor, revoked, its revocation status is unknown, or it is not
+ * a certificate for signing.
+ */
 public class CertificateTrustException extends RuntimeException {
 
     public enum Kind {
@@ -11,7 +14,9 @@ public class CertificateTrustException extends RuntimeException {
         /** Revoked by its CA. */
         REVOKED,
         /** Neither the OCSP responder nor the CRL could tell (hard-fail). */
-        UNDETERMINED
+        UNDETERMINED,
+        /** Not a certificate for signing: a CA certificate, or its key usage allows neither signatures nor non-repudiation. */
+        NOT_FOR_SIGNING
     }
 
     private final Kind kind;

@@ -47,8 +47,8 @@ public final class PackageProblems {
     }
 
     /**
-     * 422 {@code certificate-untrusted} or {@code certificate-revoked} (the detail gives the revocation time and
-     * reason); 503 {@code revocation-unavailable} when neither OCSP nor the CRL answered (hard-fail: resend later).
+     * 422 {@code certificate-untrusted}, {@code certificate-revoked} (the detail gives the revocation time and
+     * reason) or {@code certificate-not-for-signing} (a CA certificate, a key usage that does not allow signatures); 503 {@code revocation-unavailable} when neither OCSP nor the CRL answered (hard-fail: resend later).
      */
     public static ApiProblem of(CertificateTrustException e, String field, String agencyCode) {
         String detail = "Chứng thư số đã đăng ký của cơ quan " + agencyCode + ": " + e.getMessage();
@@ -56,6 +56,8 @@ public final class PackageProblems {
             case UNTRUSTED -> field(HttpStatus.UNPROCESSABLE_CONTENT, "certificate-untrusted", field, detail);
             case REVOKED -> field(HttpStatus.UNPROCESSABLE_CONTENT, "certificate-revoked", field, detail);
             case UNDETERMINED -> field(HttpStatus.SERVICE_UNAVAILABLE, "revocation-unavailable", field, detail);
+            case NOT_FOR_SIGNING ->
+                field(HttpStatus.UNPROCESSABLE_CONTENT, "certificate-not-for-signing", field, detail);
         };
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.interchange.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.egov.interchange.pki.DevelopmentCa;
 import vn.egov.interchange.pki.DevelopmentCaStore;
 import vn.egov.interchange.pki.Pem;
+import vn.egov.interchange.testing.Certificates;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Tokens;
 
@@ -98,6 +102,40 @@ class AgencyDirectoryIT extends InterchangeIT {
                 .andExpect(jsonPath("$.errors[0].field").value("certificatePem"));
         mvc.perform(get("/api/interchange/agencies/000.00.21.G12").with(Tokens.admin()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCaCertificateOrOneWhoseKeyCannotSignIsRefusedNamingTheField() throws Exception {
+        var subordinateCa = Certificates.issue(
+                developmentCa.ca(), "000.00.18.G12", true, KeyUsage.digitalSignature | KeyUsage.keyCertSign);
+        var enciphering = Certificates.issue(developmentCa.ca(), "000.00.18.G12", false, KeyUsage.keyEncipherment);
+        for (var unfit : List.of(subordinateCa, enciphering)) {
+            String pem = Pem.certificate(unfit.certificate()).replace("\n", "\\n");
+            mvc.perform(put("/api/interchange/agencies/000.00.18.G12/certificate")
+                            .with(Tokens.admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"certificatePem\":\"%s\"}".formatted(pem)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("certificate-not-for-signing"))
+                    .andExpect(jsonPath("$.errors[0].field").value("certificatePem"))
+                    .andExpect(jsonPath(
+                            "$.detail",
+                            unfit == subordinateCa ? containsString("CA=true") : containsString("keyUsage")));
+        }
+        mvc.perform(get("/api/interchange/agencies/000.00.18.G12").with(Tokens.admin()))
+                .andExpect(jsonPath("$.certificate").doesNotExist());
+        // the development CA's own certificates are fit: digitalSignature and nonRepudiation, CA=false
+        var issued = developmentCa.ca().issue("000.00.18.G12", "Cục Thuế", Duration.ofDays(30));
+        assertThat(issued.certificate().getBasicConstraints()).isEqualTo(-1);
+        assertThat(issued.certificate().getKeyUsage()[0]).isTrue();
+        assertThat(issued.certificate().getKeyUsage()[1]).isTrue();
+        mvc.perform(put("/api/interchange/agencies/000.00.18.G12/certificate")
+                        .with(Tokens.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"certificatePem\":\"%s\"}"
+                                .formatted(Pem.certificate(issued.certificate()).replace("\n", "\\n"))))
+                .andExpect(status().isOk());
     }
 
     @Test

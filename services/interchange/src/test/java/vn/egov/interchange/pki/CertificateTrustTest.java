@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.egov.interchange.testing.Certificates;
 
 /**
  * Chain and revocation checks of agency certificates: a certificate that does not chain to a trust anchor is refused;
@@ -117,6 +119,43 @@ class CertificateTrustTest {
     void revoke(DevelopmentCa.Issued issued, RevocationReason reason, Instant at) {
         BigInteger serial = issued.certificate().getSerialNumber();
         revoked.put(serial, new Revocation(serial, reason, at, "test", null, null));
+    }
+
+    @Test
+    void onlyEndEntityCertificatesWhoseKeyMaySignAreAcceptedForSigning() {
+        // a subordinate CA of the trusted CA, and a key-encipherment-only certificate: both chain to the anchor
+        var subordinateCa = Certificates.issue(
+                NATIONAL, "000.00.00.G22", true, KeyUsage.digitalSignature | KeyUsage.keyCertSign | KeyUsage.cRLSign);
+        var enciphering = Certificates.issue(NATIONAL, "000.00.00.G22", false, KeyUsage.keyEncipherment);
+        CertificateTrust soft = trust(PkiProperties.Unavailable.SOFT_FAIL, Duration.ofMinutes(5));
+        for (var refused : List.of(subordinateCa, enciphering)) {
+            assertThatCode(() -> soft.chain(refused.certificate(), CLOCK.instant()))
+                    .doesNotThrowAnyException();
+            CertificateTrustException e = catchThrowableOfType(
+                    CertificateTrustException.class, () -> soft.check(refused.certificate(), CLOCK.instant()));
+            assertThat(e.kind()).isEqualTo(CertificateTrustException.Kind.NOT_FOR_SIGNING);
+            assertThat(e.getMessage()).contains("000.00.00.G22");
+        }
+        assertThat(catchThrowableOfType(
+                                CertificateTrustException.class,
+                                () -> soft.check(subordinateCa.certificate(), CLOCK.instant()))
+                        .getMessage())
+                .contains("CA=true");
+        assertThat(catchThrowableOfType(
+                                CertificateTrustException.class,
+                                () -> soft.check(enciphering.certificate(), CLOCK.instant()))
+                        .getMessage())
+                .contains("digitalSignature");
+
+        // non-repudiation alone, digital signature alone, or no KeyUsage extension at all may sign
+        for (int usage : new int[] {KeyUsage.nonRepudiation, KeyUsage.digitalSignature, -1}) {
+            var fit = Certificates.issue(NATIONAL, "000.00.00.G22", false, usage);
+            assertThatCode(() -> soft.check(fit.certificate(), CLOCK.instant())).doesNotThrowAnyException();
+        }
+        // and what the development CA issues is fit
+        assertThatCode(() ->
+                        CertificateTrust.checkSigningUse(agency("000.00.00.H57").certificate()))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -10,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.egov.interchange.testing.SamplePackages.aPackage;
 
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.sql.Timestamp;
 import java.util.List;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.egov.interchange.agency.Hashes;
 import vn.egov.interchange.edxml.EdxmlPackage;
+import vn.egov.interchange.pki.DevelopmentCa;
+import vn.egov.interchange.pki.DevelopmentCaStore;
+import vn.egov.interchange.testing.Certificates;
 import vn.egov.interchange.testing.InterchangeIT;
 import vn.egov.interchange.testing.Signer;
 import vn.egov.interchange.testing.Tokens;
@@ -40,6 +46,9 @@ class SendPackageIT extends InterchangeIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DevelopmentCaStore developmentCa;
 
     Signer vpcp;
     Signer hue;
@@ -143,6 +152,41 @@ class SendPackageIT extends InterchangeIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("certificate-mismatch"));
         nothingStoredAndAttemptLogged("certificate-mismatch");
+    }
+
+    @Test
+    void aPackageSignedWithACertificateThatIsNotForSigningIsRefused() throws Exception {
+        // certificates registered for Bộ Tài chính before the rule existed (written to the directory directly): one of
+        // a CA, one whose key may only encipher; both chain to the development CA
+        String mof = "000.00.00.G12";
+        record Unfit(DevelopmentCa.Issued issued, String why) {}
+        for (Unfit unfit : List.of(
+                new Unfit(
+                        Certificates.issue(
+                                developmentCa.ca(), mof, true, KeyUsage.digitalSignature | KeyUsage.keyCertSign),
+                        "CA=true"),
+                new Unfit(Certificates.issue(developmentCa.ca(), mof, false, KeyUsage.keyEncipherment), "keyUsage"))) {
+            X509Certificate certificate = unfit.issued().certificate();
+            jdbc.update(
+                    "UPDATE agency SET certificate = ?, certificate_sha256 = ?, certificate_subject = ?,"
+                            + " certificate_not_after = ? WHERE code_2016 = ?",
+                    certificate.getEncoded(),
+                    Hashes.sha256Hex(certificate.getEncoded()),
+                    certificate.getSubjectX500Principal().getName(),
+                    Timestamp.from(certificate.getNotAfter().toInstant()),
+                    mof);
+            Signer signer = new Signer(mof, certificate, unfit.issued().privateKey());
+            send(signer.sign(aPackage().from(mof).to(VPCP).build()), Tokens.clerkOf(mof))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("certificate-not-for-signing"))
+                    .andExpect(jsonPath("$.detail", containsString(unfit.why())));
+            nothingStoredAndAttemptLogged("certificate-not-for-signing");
+            jdbc.update("DELETE FROM refused_attempt");
+        }
+        jdbc.update(
+                "UPDATE agency SET certificate = NULL, certificate_sha256 = NULL, certificate_subject = NULL,"
+                        + " certificate_not_after = NULL WHERE code_2016 = ?",
+                mof);
     }
 
     @Test
