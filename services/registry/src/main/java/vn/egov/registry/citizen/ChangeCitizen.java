@@ -198,10 +198,13 @@ public class ChangeCitizen {
         return updated;
     }
 
-    /** The citizen, if in the caller's area (else 403, logged with {@code reference}) and at that version. */
+    /**
+     * The citizen, if in the caller's area (else 403, logged with {@code reference}) and at that version; the row
+     * is locked for the rest of the transaction, so the area checked is the area acted on.
+     */
     private Citizen loadInArea(Caller caller, String pid, int expectedVersion, String reference) {
         OfficerArea area = areas.of(caller);
-        Citizen current = citizens.findByPid(pid).orElseThrow(() -> notFound(area, pid));
+        Citizen current = citizens.lockByPid(pid).orElseThrow(() -> notFound(area, pid));
         areas.requireCitizen(caller, area, current.id(), pid, AccessAction.RECORD, List.of(), reference);
         return atVersion(current, expectedVersion);
     }

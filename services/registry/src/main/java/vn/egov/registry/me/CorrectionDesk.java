@@ -109,7 +109,10 @@ public class CorrectionDesk {
      * expectedVersion} (null = no If-Match, 428). All or nothing: a stale version (412), a value no longer
      * valid (422 naming the field) or a request decided meanwhile (409) leave both the request and the citizen
      * unchanged. A citizen outside the officer's area → 403 before anything is written, the refusal in the
-     * citizen's access log.
+     * citizen's access log. The citizen's row is locked ({@code select … for update}) before the area check, so
+     * a concurrent change of residence either commits before it (and is seen by it) or waits for the decision:
+     * the correction's own area check cannot come out otherwise than this one, and a request is never left
+     * {@code ACCEPTED} without its correction.
      */
     @Transactional(noRollbackFor = OfficerAreaRefused.class)
     public Decided decide(
@@ -120,8 +123,10 @@ public class CorrectionDesk {
                         "correction-request-not-found",
                         "Không có yêu cầu điều chỉnh mã " + id + "."));
         OfficerArea area = areas.of(caller);
-        Optional<Citizen> citizen = citizens.findByPid(request.citizenPid())
-                .or(() -> citizens.currentPidOf(request.citizenPid()).flatMap(citizens::findByPid));
+        // the citizen's row is locked before the area check and until the decision commits: a residence change
+        // (which locks it too) cannot move the citizen out of the area between this check and the correction's
+        Optional<Citizen> citizen = citizens.lockByPid(request.citizenPid())
+                .or(() -> citizens.currentPidOf(request.citizenPid()).flatMap(citizens::lockByPid));
         areas.requireCitizen(
                 caller,
                 area,

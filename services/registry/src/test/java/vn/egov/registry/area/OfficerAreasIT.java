@@ -11,14 +11,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.egov.registry.testing.RegistryIntegrationTest;
 import vn.egov.registry.testing.Tokens;
@@ -41,6 +48,9 @@ class OfficerAreasIT extends RegistryIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     static String birth(String name, String registrationCommune, String residenceCommune) {
         return """
@@ -381,6 +391,69 @@ class OfficerAreasIT extends RegistryIntegrationTest {
                         "officer.hue GRANTED null civil-registration");
         assertThat(count("select count(*) from residence r join citizen c on c.id = r.citizen_id where c.pid = ?", pid))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aDecisionWaitsForAConcurrentMove_andIsRefusedOnceTheCitizenHasLeftTheArea() throws Exception {
+        String pid = register(NATIONAL, "Hồ Thị Lan", "46-001");
+        String request = JsonPath.read(
+                mvc.perform(post("/api/registry/me/correction-requests")
+                                .with(Tokens.citizen(pid))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"field\":\"homeTown\",\"proposedValue\":\"Phú Vang, Huế\","
+                                        + "\"reason\":\"Bổ sung quê quán\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        ExecutorService officer = Executors.newSingleThreadExecutor();
+        try (Connection move = dataSource.getConnection()) {
+            // another transaction moves the citizen's permanent residence to Hà Nội and has not committed yet
+            move.setAutoCommit(false);
+            try (var lock = move.prepareStatement("select id from citizen where pid = ? for update")) {
+                lock.setString(1, pid);
+                lock.executeQuery().close();
+            }
+            try (var update = move.prepareStatement("""
+                    update residence set commune_code = '01-001'
+                    where citizen_id = (select id from citizen where pid = ?) and kind = 'PERMANENT'
+                      and valid_to is null""")) {
+                update.setString(1, pid);
+                assertThat(update.executeUpdate()).isOne();
+            }
+            // the Huế officer accepts the request meanwhile…
+            Future<MvcResult> decision =
+                    officer.submit(() -> mvc.perform(post("/api/registry/correction-requests/{id}/decision", request)
+                                    .with(HUE)
+                                    .header("If-Match", "\"0\"")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content("{\"decision\":\"ACCEPTED\"}"))
+                            .andReturn());
+            Thread.sleep(1_500);
+            assertThat(decision).isNotDone();
+            move.commit();
+            // …and the decision, made after the move, is refused: the citizen is no longer in Huế
+            MvcResult answer = decision.get(60, TimeUnit.SECONDS);
+            assertThat(answer.getResponse().getStatus()).isEqualTo(403);
+            assertThat(answer.getResponse().getContentAsString()).contains("outside-officer-area");
+        } finally {
+            officer.shutdownNow();
+        }
+        // the request is still pending and nothing was corrected
+        assertThat(jdbc.sql("select status from correction_request where id = ?::uuid")
+                        .param(request)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+        String record = mvc.perform(
+                        get("/api/registry/citizens/{pid}/record", pid).with(NATIONAL))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.permanentResidence.provinceName").value("Hà Nội"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(record, "$.homeTown")).isNull();
     }
 
     @Test
