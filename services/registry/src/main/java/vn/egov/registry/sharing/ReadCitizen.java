@@ -31,7 +31,8 @@ import vn.egov.registry.pid.PersonalIdNumber;
  *
  * <ul>
  *   <li>{@link #forPurpose}: a client or agency under a data-sharing agreement, or the portal under the citizen's
- *       consent for one dossier ({@code portal-prefill}); exactly the agreed fields.
+ *       consent for one dossier ({@code portal-prefill}); exactly the agreed fields. A system (role {@code
+ *       integrator}) reads under an agreement only with the scope {@link #READ_SCOPE}.
  *   <li>{@link #record}: an officer of civil registration, the whole record with its version, for a citizen of
  *       the officer's area ({@link OfficerAreas}); an officer outside it reads through an agreement instead. A
  *       provincial officer gets the same 403 for an unknown number as for a citizen of another province.
@@ -40,6 +41,12 @@ import vn.egov.registry.pid.PersonalIdNumber;
  */
 @Service
 public class ReadCitizen {
+
+    /**
+     * The scope a system (role {@code integrator}: a client's service account) needs to read under a data-sharing
+     * agreement, whether the agreement names its client or its agency.
+     */
+    public static final String READ_SCOPE = "registry.read";
 
     /** A granted read: the fields released and the record's version (for the ETag). */
     public record Released(Map<String, Object> body, int version) {}
@@ -122,6 +129,17 @@ public class ReadCitizen {
             }
             allowed = consented.get();
         } else {
+            if (caller.hasRole(EgovRoles.INTEGRATOR) && !caller.scopes().contains(READ_SCOPE)) {
+                // a system's token carries its agency's code: without the scope, any system of the agency (a
+                // document-management system, say) would read under the agency's agreement
+                deny(caller, pid, purposeCode, requested, reference, "missing-scope");
+                throw new ApiProblem(
+                        HttpStatus.FORBIDDEN,
+                        "missing-scope",
+                        "Ứng dụng " + caller.clientId() + " cần phạm vi (scope) " + READ_SCOPE
+                                + " để đọc dữ liệu công dân theo thỏa thuận chia sẻ dữ liệu.",
+                        List.of(new FieldProblem("scope", "Thiếu phạm vi " + READ_SCOPE + ".")));
+            }
             Optional<Set<CitizenField>> agreed =
                     agreements.fieldsFor(caller.clientId(), caller.agencyCode(), purposeCode);
             if (agreed.isEmpty()) {

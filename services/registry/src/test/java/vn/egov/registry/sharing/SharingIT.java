@@ -113,6 +113,49 @@ class SharingIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void aSystemReadsUnderItsAgencysAgreementOnlyWithTheRegistryReadScope() throws Exception {
+        if (agreements.fieldsFor(null, "000.00.00.H57", "dossier-processing").isEmpty()) {
+            agreements.add(
+                    null,
+                    "000.00.00.H57",
+                    "dossier-processing",
+                    List.of(CitizenField.FULL_NAME, CitizenField.SEX),
+                    "Thỏa thuận thử nghiệm số 02/2026");
+        }
+        // Huế's document-management system: the agency's code in its token, but only the interchange's scopes
+        var documentSystem = Tokens.token(
+                "service-account-dms-hue", "dms-hue", null, "000.00.00.H57", "interchange.send", "integrator");
+        mvc.perform(get("/api/registry/citizens/{pid}", pid)
+                        .with(documentSystem)
+                        .param("purpose", "dossier-processing"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("missing-scope"))
+                .andExpect(jsonPath("$.errors[0].field").value("scope"))
+                .andExpect(jsonPath("$.fullName").doesNotExist());
+        // a system of the agency given the scope reads the agreed fields
+        var casesSystem = Tokens.token(
+                "service-account-hue-cases", "hue-cases", null, "000.00.00.H57", "registry.read", "integrator");
+        mvc.perform(get("/api/registry/citizens/{pid}", pid)
+                        .with(casesSystem)
+                        .param("purpose", "dossier-processing")
+                        .param("fields", "fullName,sex"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fullName").value("Nguyễn Thị Lan"));
+        // a person of the agency (not a system) reads under the agency's agreement as before
+        var clerk = Tokens.token("clerk.hue", "egov-web", null, "000.00.00.H57", "openid", "clerk");
+        mvc.perform(get("/api/registry/citizens/{pid}", pid)
+                        .with(clerk)
+                        .param("purpose", "dossier-processing")
+                        .param("fields", "fullName"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fullName").value("Nguyễn Thị Lan"));
+        assertThat(log(pid))
+                .filteredOn(e -> "dossier-processing".equals(e.get("purpose_code")))
+                .extracting(e -> e.get("client_id") + " " + e.get("outcome") + " " + e.get("reason"))
+                .containsExactly("dms-hue DENIED missing-scope", "hue-cases GRANTED null", "egov-web GRANTED null");
+    }
+
+    @Test
     void noAgreementForThePurposeIs403_unknownPurposeAndFieldsAre400_allLogged() throws Exception {
         mvc.perform(get("/api/registry/citizens/{pid}", pid)
                         .with(Tokens.integrator())
