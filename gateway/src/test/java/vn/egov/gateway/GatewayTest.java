@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import vn.egov.gateway.support.GatewayTestBase;
 import vn.egov.gateway.support.TestBackend;
 
@@ -215,6 +217,33 @@ class GatewayTest extends GatewayTestBase {
         assertProblem(http.get("/api/portal/procedures/1.001193/secrets", null), 401, "unauthorized");
         assertProblem(http.get("/api/portal/dossiers", null), 401, "unauthorized");
         assertProblem(http.get("/api/registry/access-log/verification", null), 401, "unauthorized");
+    }
+
+    /**
+     * The interchange's OCSP responder by GET (RFC 6960 Appendix A.1): the request, base-64 and URL-encoded, is in the
+     * path, with {@code %2F} for each {@code /} of the base-64; relying parties send it without a login.
+     */
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Test
+    void theInterchangesOcspResponderIsReachedByGetWithoutALogin() {
+        // the interchange's breaker may be open from a test of the interchange being down (one shared context)
+        breakers.getCircuitBreakerRegistry().circuitBreaker("interchange").reset();
+        try (TestBackend interchange = TestBackend.start(env.interchangePort)) {
+            for (String path : List.of(
+                    "/api/interchange/pki/ocsp/MEowSDBGMEQwQjAJBgUrDgMCGgUABBQ%2Fab%2Bc%3D",
+                    "/api/interchange/pki/ocsp/MEowSDBGMEQwQjAJBgUrDgMCGgUABBQ/ab+c=")) {
+                HttpResponse<String> open = http.get(path, null);
+                assertThat(open.statusCode()).as(path + " " + open.body()).isEqualTo(200);
+                assertThat(interchange.last().path())
+                        .isEqualTo("/api/interchange/pki/ocsp/MEowSDBGMEQwQjAJBgUrDgMCGgUABBQ/ab+c=");
+                assertThat(interchange.last().header("Authorization")).isNull();
+            }
+            // an encoded slash anywhere else is still refused
+            assertThat(http.get("/api/interchange/agencies/G22%2F..%2Fx", null).statusCode())
+                    .isEqualTo(400);
+        }
     }
 
     @Test
