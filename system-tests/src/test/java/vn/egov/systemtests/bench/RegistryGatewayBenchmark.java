@@ -61,7 +61,7 @@ import org.HdrHistogram.Recorder;
  * rate whatever the latency of earlier ones, and latency is counted from the moment a request was due
  * (HdrHistogram), so queueing is not hidden; after a warm-up at the same rate — and {@code closed}, the capacity:
  * {@code threads} callers each sending the next request when the previous one answered. Errors are counted by
- * HTTP status ({@code -1}: no answer; {@code shed}: more than {@code maxInFlight} requests outstanding). The load
+ * HTTP status and problem code (an exception's class name: no answer; {@code shed}: more than {@code maxInFlight} requests outstanding). The load
  * average of the machine ({@code /proc/loadavg}) is printed with each figure.
  *
  * <p>The gateway's per-client rate limit (100/s by default) would answer most of the load with 429: start the
@@ -121,9 +121,12 @@ public final class RegistryGatewayBenchmark {
         }
     }
 
-    /** One request, blocking (run on a virtual thread); returns the HTTP status, or 200 for a row found. */
+    /**
+     * One request, blocking (run on a virtual thread); returns "200" for a success, else the HTTP status and the
+     * problem's {@code code} when the answer has one ("503 service-timeout"), or 404 for a number not found.
+     */
     interface Call {
-        int call(String pid) throws Exception;
+        String call(String pid) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -307,12 +310,12 @@ public final class RegistryGatewayBenchmark {
                 String pid = pids[ThreadLocalRandom.current().nextInt(pids.length)];
                 workers.execute(() -> {
                     try {
-                        int status = attempt(call, pid);
+                        String outcome = attempt(call, pid);
                         recorder.recordValue(Math.max(0, System.nanoTime() - due));
-                        if (status == 200) {
+                        if (outcome.equals("200")) {
                             completed.incrementAndGet();
                         } else {
-                            count(errors, String.valueOf(status));
+                            count(errors, outcome);
                         }
                     } finally {
                         inFlight.release();
@@ -352,12 +355,12 @@ public final class RegistryGatewayBenchmark {
                     while (System.nanoTime() < end) {
                         String pid = pids[ThreadLocalRandom.current().nextInt(pids.length)];
                         long start = System.nanoTime();
-                        int status = attempt(call, pid);
+                        String outcome = attempt(call, pid);
                         recorder.recordValue(System.nanoTime() - start);
-                        if (status == 200) {
+                        if (outcome.equals("200")) {
                             completed.incrementAndGet();
                         } else {
-                            count(errors, String.valueOf(status));
+                            count(errors, outcome);
                         }
                     }
                 });
@@ -365,11 +368,11 @@ public final class RegistryGatewayBenchmark {
         }
     }
 
-    private static int attempt(Call call, String pid) {
+    private static String attempt(Call call, String pid) {
         try {
             return call.call(pid);
         } catch (Exception e) {
-            return -1;
+            return e.getClass().getSimpleName();
         }
     }
 
@@ -402,30 +405,37 @@ public final class RegistryGatewayBenchmark {
 
     /** One call before measuring, so a missing agreement or a wrong secret fails at once with the answer. */
     static void check(String target, Call call, String pid) throws Exception {
-        int status = call.call(pid);
-        if (status != 200) {
-            throw new IllegalStateException(target + ": first lookup of " + pid + " answered " + status
+        String outcome = call.call(pid);
+        if (!outcome.equals("200")) {
+            throw new IllegalStateException(target + ": first lookup of " + pid + " answered " + outcome
                     + " (agreement for the client? rate limit? see the class comment)");
         }
     }
 
-    static int get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
+    static String get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .GET()
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+            return "200";
+        }
+        Matcher code = PROBLEM_CODE.matcher(answer.body());
+        return answer.statusCode() + (code.find() ? " " + code.group(1) : "");
     }
 
-    static int raw(BlockingQueue<Connection> pool, String pid) throws SQLException, InterruptedException {
+    static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+
+    static String raw(BlockingQueue<Connection> pool, String pid) throws SQLException, InterruptedException {
         Connection connection = pool.take();
         try (PreparedStatement statement = connection.prepareStatement(
                 "select full_name, birth_year, birth_month, birth_day, sex from citizen where pid = ?")) {
             statement.setString(1, pid);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? 200 : 404;
+                return rs.next() ? "200" : "404";
             }
         } finally {
             pool.put(connection);
