@@ -141,6 +141,31 @@ class TraceHeadersIT extends InterchangeIT {
     }
 
     @Test
+    void aPackageInIso2022JpIsFetchedUnchangedWithTheHopInTheHttpHeader() throws Exception {
+        // 次 is 0x3C 0x21 ("<!") in ISO-2022-JP: the byte scan for the insertion point used to throw (500 on every
+        // fetch)
+        String unsigned = new String(
+                Edxml.toBytes(
+                        EDXML.writePackage(aPackage().number("706").to(HUE).build())),
+                StandardCharsets.UTF_8);
+        Document doc = EDXML.readPackage(unsigned.replace("Về việc triển khai", "Về việc 次 triển khai")
+                        .getBytes(StandardCharsets.UTF_8))
+                .document();
+        new XmlSignatures().sign(doc, vpcp.key(), vpcp.certificate());
+        byte[] sent = TraceHopTest.reencoded(Edxml.toBytes(doc), java.nio.charset.Charset.forName("ISO-2022-JP"));
+        String delivery = accepted(sent);
+
+        MockHttpServletResponse response = fetch(delivery);
+        assertThat(response.getContentAsByteArray()).isEqualTo(sent);
+        assertThat(response.getHeader("Digest")).isEqualTo("sha-256=" + Hashes.sha256Hex(sent));
+        assertThat(response.getHeader("Edxml-Trace")).startsWith("TRUC-LIEN-THONG,");
+        assertThat(verifiedAtTheRecipient(response.getContentAsByteArray())
+                        .value()
+                        .traces())
+                .hasSize(1);
+    }
+
+    @Test
     void aPackageSignedOverTheWholeDocumentIsHandedOverByteForByteWithTheHopInTheHttpHeader() throws Exception {
         Document doc = EDXML.writePackage(aPackage().number("702").to(HUE).build());
         new XmlSignatures().sign(doc, vpcp.key(), vpcp.certificate(), XmlSignatures.Profile.WHOLE_DOCUMENT);
