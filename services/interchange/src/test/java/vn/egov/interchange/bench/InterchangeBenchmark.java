@@ -432,14 +432,30 @@ public final class InterchangeBenchmark {
             ids.append(i == 0 ? "\"" : ",\"").append(page.get(i).deliveryId()).append('"');
         }
         ids.append("]}");
-        HttpResponse<String> ack = send(HttpRequest.newBuilder(URI.create(base + "/api/interchange/inbox/ack"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ids.toString()))
-                .build());
-        if (ack.statusCode() != 200) {
-            throw new IOException("ack " + ack.statusCode() + " " + ack.body());
+        // what is stored must be acknowledged: a lost answer (timeout, the axis down) is retried, repeats are harmless
+        long backoff = 100;
+        while (true) {
+            try {
+                HttpResponse<String> ack = send(HttpRequest.newBuilder(URI.create(base + "/api/interchange/inbox/ack"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ids.toString()))
+                        .build());
+                if (ack.statusCode() == 200) {
+                    break;
+                }
+                if (ack.statusCode() < 500) {
+                    throw new IllegalStateException("ack refused: " + ack.statusCode() + " " + ack.body());
+                }
+            } catch (IOException e) {
+                // no answer: acknowledge again
+            }
+            if (stopPolling.get()) {
+                return;
+            }
+            sleep(backoff);
+            backoff = Math.min(5000, backoff * 2);
         }
         for (Fetched f : page) {
             received(f.documentId(), recipient);
