@@ -6,6 +6,12 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.egov.gateway.support.GatewayTestBase;
 import vn.egov.gateway.support.TestBackend;
@@ -62,5 +68,33 @@ class ResilienceTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(env.backend.last().method()).isEqualTo("POST");
+    }
+
+    @Test
+    void fortyCallsInFlightToOneServiceAreAllServedAndDoNotOpenItsBreaker() throws Exception {
+        String token = env.tokens.client("demo-integrator");
+        List<Callable<Integer>> calls = IntStream.range(0, 40)
+                .<Callable<Integer>>mapToObj(
+                        i -> () -> http.get("/api/portal/slow?ms=700", token).statusCode())
+                .toList();
+
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Integer> statuses = callers.invokeAll(calls).stream()
+                    .map(ResilienceTest::result)
+                    .toList();
+            assertThat(statuses)
+                    .as("no bulkhead refusing calls beyond 25 in flight")
+                    .containsOnly(200);
+        }
+        HttpResponse<String> after = http.get("/api/portal/caller", token);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+    }
+
+    private static Integer result(Future<Integer> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
