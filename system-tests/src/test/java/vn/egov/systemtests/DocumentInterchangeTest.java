@@ -57,8 +57,9 @@ class DocumentInterchangeTest {
                     + "//edXML:TraceHeaderList/edXML:TraceHeader</dsig-xpath:XPath></ds:Transform>"
                     + "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>");
 
+    /** Static: a per-instance {@code @TempDir} is not yet injected when a per-class {@code @BeforeAll} runs. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     Path vpcpKey;
     Path vpcpCertificate;
