@@ -1,7 +1,6 @@
 package vn.egov.systemtests.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * End-to-end dossier submissions (the portal issue's benchmark): the demo citizen, logged in through Keycloak,
@@ -176,29 +174,16 @@ public final class PortalSubmissionBenchmark {
     }
 
     static String login(HttpClient http, String issuer) throws Exception {
-        String form = Map.of(
+        return BenchTokens.token(
+                http,
+                issuer,
+                Map.of(
                         "grant_type", "password",
                         "client_id", "egov-test",
                         "client_secret", "egov-test-secret",
                         "username", "001099012345",
                         "password", "Egov@2026",
-                        "scope", "openid")
-                .entrySet()
-                .stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-        if (answer.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("login failed: " + answer.statusCode() + " " + answer.body());
-        }
-        return m.group(1);
+                        "scope", "openid"));
     }
 
     private PortalSubmissionBenchmark() {}

@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -470,23 +469,10 @@ public final class RegistryGatewayBenchmark {
 
     static String clientCredentials(HttpClient http, String issuer, String clientId, String secret)
             throws IOException, InterruptedException {
-        String form = Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)
-                .entrySet()
-                .stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-        if (answer.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("client credentials refused: " + answer.statusCode() + " " + answer.body());
-        }
-        return m.group(1);
+        return BenchTokens.token(
+                http,
+                issuer,
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /** The machine's load average over 1, 5 and 15 minutes. */
